@@ -1,0 +1,92 @@
+using System.CommandLine;
+using System.Text;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReportWorker.Hosting;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+using ReportWorker.Scheduling;
+
+namespace ReportWorker.Cli;
+
+/// <summary>
+/// One executable: with no arguments it is the worker service; with a command it does that one
+/// thing and exits. Errors print one clear line and exit non-zero.
+/// </summary>
+public static class CommandLine
+{
+    public static async Task<int> RunAsync(string[] args)
+    {
+        Console.OutputEncoding = Encoding.UTF8;
+        if (args.Length == 0) return await RunServiceAsync(args);
+
+        var root = new RootCommand("ReportWorker：省直机关党建工作任务“月通报、季督办”自动报送服务。不带参数运行即为后台服务。");
+        root.Subcommands.Add(ImportCommands.Create());
+        root.Subcommands.Add(FormsCommand.Create());
+        root.Subcommands.Add(IntakeCommand.Create());
+        root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(DeliverCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
+        root.Subcommands.Add(SamplesCommand.Create());
+        return await root.Parse(args).InvokeAsync();
+    }
+
+    private static async Task<int> RunServiceAsync(string[] args)
+    {
+        try
+        {
+            var builder = WorkerHost.CreateBuilder(args, quietConsole: false);
+            builder.AddReportWorkerSchedules();
+            builder.Services.AddSystemd();
+            await builder.Build().RunAsync();
+            return 0;
+        }
+        catch (OptionsValidationException ex)
+        {
+            return Fail($"配置错误 (appsettings.json): {string.Join("; ", ex.Failures)}");
+        }
+    }
+
+    /// <summary>Runs one command against a host that is built and validated but not started.</summary>
+    internal static async Task<int> Execute(Func<IServiceProvider, CancellationToken, Task<int>> command, Action<IServiceCollection>? configure = null)
+    {
+        try
+        {
+            var builder = WorkerHost.CreateBuilder([], quietConsole: true);
+            configure?.Invoke(builder.Services);
+            using var host = builder.Build();
+            await host.Services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+            host.Services.GetRequiredService<SchemaMigrator>().Migrate();
+            using var cts = new CancellationTokenSource();
+            Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+            return await command(host.Services, cts.Token);
+        }
+        catch (OptionsValidationException ex) { return Fail($"配置错误 (appsettings.json): {string.Join("; ", ex.Failures)}"); }
+        catch (RegistryImportException ex)
+        {
+            Console.Error.WriteLine($"错误：{ex.Message}");
+            foreach (var e in ex.Errors) Console.Error.WriteLine($"  - {e}");
+            return 1;
+        }
+        catch (CommandException ex) { return Fail(ex.Message); }
+        catch (FileNotFoundException ex) { return Fail($"找不到文件：{ex.FileName ?? ex.Message}"); }
+        catch (DirectoryNotFoundException ex) { return Fail($"找不到目录：{ex.Message}"); }
+        catch (UnauthorizedAccessException ex) { return Fail($"没有权限：{ex.Message}"); }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) { return Fail($"台账数据库错误：{ex.Message}"); }
+        catch (OperationCanceledException) { return Fail("已取消。"); }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("REPORTWORKER_DEBUG") is null)
+        {
+            return Fail($"意外错误（{ex.GetType().Name}）：{ex.Message}。设置环境变量 REPORTWORKER_DEBUG=1 可显示详细堆栈。");
+        }
+    }
+
+    internal static int Fail(string message)
+    {
+        Console.Error.WriteLine($"错误：{message}");
+        return 1;
+    }
+}
+
+/// <summary>A user error in a command's arguments; its message is printed as is.</summary>
+public sealed class CommandException(string message) : Exception(message);

@@ -1,0 +1,39 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using ReportWorker.Delivery;
+using ReportWorker.Forms;
+
+namespace ReportWorker.Cli;
+
+internal static class FormsCommand
+{
+    public static Command Create()
+    {
+        var month = CliOptions.Month();
+        var unit = new Option<string?>("--unit") { Description = "只生成这个单位（单位代码）" };
+        var outDir = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认 data/forms/YYYY-MM）" };
+        var send = new Option<bool>("--send") { Description = "同时通过邮件发给各单位联络员（同一单位同一月份只发一次）" };
+        var command = new Command("forms", "生成各单位某月的预填报表") { month, unit, outDir, send };
+        command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
+        {
+            var m = CliOptions.ParseMonth(parse.GetValue(month));
+            IReadOnlyList<GeneratedForm> forms;
+            try
+            {
+                forms = sp.GetRequiredService<FormService>().Generate(m, parse.GetValue(unit)?.Trim().ToUpperInvariant(), parse.GetValue(outDir)?.FullName, parse.GetValue(send));
+            }
+            catch (ArgumentException ex) { throw new CommandException(ex.Message); }
+            if (forms.Count == 0) throw new CommandException("单位名录为空，请先运行 import units。");
+            foreach (var f in forms)
+                Console.WriteLine($"{f.Unit.Code}  {f.Unit.ShortName}  {f.TaskCount} 项任务  {f.Path}{(parse.GetValue(send) ? f.Queued ? "  已排队发送" : "  此前已发送，未重复" : "")}");
+            Console.WriteLine($"共生成 {forms.Count} 份 {m.ToChinese()} 报表。");
+            if (parse.GetValue(send))
+            {
+                var result = await sp.GetRequiredService<OutboxSender>().DeliverDueAsync(token);
+                Console.WriteLine($"邮件：发出 {result.Sent}，待重试 {result.Retried}，失败 {result.Failed}。");
+            }
+            return 0;
+        }));
+        return command;
+    }
+}

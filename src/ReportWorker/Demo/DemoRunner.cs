@@ -1,0 +1,62 @@
+using System.Globalization;
+using ReportWorker.Delivery;
+using ReportWorker.Forms;
+using ReportWorker.Intake;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+using ReportWorker.Samples;
+using ReportWorker.Storage;
+
+namespace ReportWorker.Demo;
+
+public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected, int Delivered, ReportMonth LastMonth);
+
+/// <summary>
+/// Imports the sample province, feeds each sample form through the inbox at its arrival time, and
+/// delivers the answers to the pickup folder. Idempotent: a form already received is not fed again.
+/// </summary>
+public sealed class DemoRunner(
+    UnitImporter units, TaskImporter tasks, FolderIntake intake, ReceivedFileStore received, OutboxSender sender,
+    FormService forms, DataPaths paths, DemoClock clock)
+{
+    public async Task<DemoResult> RunAsync(string samplesFolder, TextWriter log, CancellationToken ct)
+    {
+        var manifest = Path.Combine(samplesFolder, SampleGenerator.ManifestName);
+        if (!File.Exists(manifest)) throw new FileNotFoundException($"{manifest} (the sample province; run `samples --out samples` to make it)", manifest);
+
+        var first = ReadManifest(manifest).First();
+        clock.Set(first.ArrivedAt.AddDays(-20));
+        var u = units.Import(Path.Combine(samplesFolder, "units.xlsx"));
+        var t = tasks.Import(Path.Combine(samplesFolder, "tasks.xlsx"), year: 2025);
+        log.WriteLine($"单位名录：{u.Rows} 个单位（新增 {u.Added}）；任务清单：{t.Rows} 项任务（新增 {t.Added}）。");
+
+        var known = received.All().Select(r => r.Sha256).ToHashSet();
+        int fed = 0, skipped = 0, accepted = 0, rejected = 0, delivered = 0;
+        foreach (var item in ReadManifest(manifest).OrderBy(i => i.ArrivedAt))
+        {
+            ct.ThrowIfCancellationRequested();
+            var source = Path.Combine(samplesFolder, "forms", item.File);
+            if (known.Contains(Hashing.Sha256OfFile(source))) { skipped++; continue; }
+            clock.Set(item.ArrivedAt);
+            File.Copy(source, Path.Combine(paths.Inbox, Path.GetFileName(item.File)), overwrite: true);
+            foreach (var outcome in intake.ProcessInbox(TimeSpan.Zero, ct))
+            {
+                if (outcome.IsAccepted) accepted++; else rejected++;
+                if (!outcome.IsAccepted)
+                    log.WriteLine($"  退回 {item.File}：{outcome.Errors.FirstOrDefault()}");
+            }
+            delivered += (await sender.DeliverDueAsync(ct)).Sent;
+            fed++;
+        }
+        var last = SampleGenerator.Months[^1];
+        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 25, 9, 0, 0, TimeSpan.FromHours(8)));
+        var next = forms.Generate(last.Next, null, null, send: false);
+        log.WriteLine($"已生成 {last.Next.ToChinese()} 预填报表 {next.Count} 份。");
+        delivered += (await sender.DeliverDueAsync(ct)).Sent;
+        return new DemoResult(fed, skipped, accepted, rejected, delivered, last);
+    }
+
+    private static IEnumerable<(string File, DateTimeOffset ArrivedAt)> ReadManifest(string path) =>
+        File.ReadLines(path).Skip(1).Where(l => l.Length > 0).Select(l => l.Split(','))
+            .Select(p => (p[1], DateTimeOffset.Parse(p[2], CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReportWorker.Calendar;
+using ReportWorker.Delivery;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+using ReportWorker.Storage;
+using ReportWorker.Text;
+
+namespace ReportWorker.Forms;
+
+public sealed record GeneratedForm(Unit Unit, ReportMonth Month, string Path, int TaskCount, bool Queued);
+
+/// <summary>Builds each unit's form for a month from the ledger, writes it, and optionally queues it by e-mail.</summary>
+public sealed class FormService(
+    RegistryStore registry,
+    SubmissionStore submissions,
+    FormLayoutProvider layouts,
+    LiquidTemplates templates,
+    EmailTemplates email,
+    OutboxStore outbox,
+    ReportingCalendar calendar,
+    DataPaths paths,
+    IOptions<RegistryOptions> registryOptions,
+    IOptions<OrganizationOptions> organization,
+    IOptions<MailOptions> mail)
+{
+    public IReadOnlyList<GeneratedForm> Generate(ReportMonth month, string? unitCode, string? outFolder, bool send)
+    {
+        var units = registry.Units().Where(u => unitCode is null || u.Code == unitCode).ToArray();
+        if (unitCode is not null && units.Length == 0) throw new ArgumentException($"Unit '{unitCode}' is not in the registry (import units first).");
+        var tasks = registry.Tasks();
+        var folder = outFolder ?? Path.Combine(paths.Forms, month.ToString());
+        Directory.CreateDirectory(folder);
+        var results = new List<GeneratedForm>();
+        foreach (var unit in units)
+        {
+            var model = Model(unit, month, tasks);
+            var fileName = FileName(unit, month);
+            var path = Path.Combine(folder, fileName);
+            AtomicFile.Write(path, s => FormWriter.Write(s, model, layouts.Current));
+            var queued = send && Queue(unit, month, model, path, fileName);
+            results.Add(new GeneratedForm(unit, month, path, model.Rows.Count, queued));
+        }
+        return results;
+    }
+
+    public static string FileName(Unit unit, ReportMonth month) => $"{month}_{unit.Code}_{Intake.Archive.SafeName(unit.ShortName)}_月报表.xlsx";
+
+    public FormModel Model(Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks) =>
+        Model(unit, month, tasks, submissions.LatestBefore(unit.Code, month));
+
+    /// <summary>The form for a unit and month, pre-filled with <paramref name="previous"/> answers by task code.</summary>
+    public FormModel Model(Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<string, ReportEntry> previous)
+    {
+        var layout = layouts.Current;
+        var categories = registryOptions.Value.Categories;
+        var rows = tasks.Where(t => t.Involves(unit.Code)).Select(t =>
+        {
+            previous.TryGetValue(t.Code, out var last);
+            return new FormRow(t.Code, categories.TryGetValue(t.Category, out var c) ? $"{t.Category} {c}" : t.Category,
+                t.Content, t.LeadUnit == unit.Code ? layout.Roles["lead"] : layout.Roles["co"], t.DeadlineText,
+                last?.Status ?? "", last?.Percent, last?.Progress ?? "", last?.Problems ?? "", last?.NextSteps ?? "");
+        }).ToArray();
+        var values = TextValues(unit, month);
+        return new FormModel(unit.Code, unit.Name, month.ToString(),
+            templates.RenderText(layout.Title, values), templates.RenderText(layout.Info, values), templates.RenderText(layout.Note, values),
+            layout.Instructions.Select(line => templates.RenderText(line, values)).ToArray(), rows);
+    }
+
+    private bool Queue(Unit unit, ReportMonth month, FormModel model, string path, string fileName)
+    {
+        var values = TextValues(unit, month);
+        var (subject, html, text) = email.Render("form", new { values.UnitName, values.MonthCn, values.Due, TaskCount = model.Rows.Count, FileName = fileName, values.ReplyTo, values.Office });
+        var message = new OutgoingMessage($"form/{month}/{unit.Code}", "form", unit.Code,
+            unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray(), subject, html, text,
+            [new Attachment(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", File.ReadAllBytes(path))]);
+        return outbox.Enqueue(message);
+    }
+
+    private FormTextValues TextValues(Unit unit, ReportMonth month) => new(
+        unit.Name, unit.Code, month.ToChinese(), ReportingCalendar.Chinese(calendar.DueAt(month)),
+        organization.Value.ShortName, organization.Value.Office, mail.Value.FromAddress);
+
+    private sealed record FormTextValues(string UnitName, string UnitCode, string MonthCn, string Due, string OrgShort, string Office, string ReplyTo);
+}

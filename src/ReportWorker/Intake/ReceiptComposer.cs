@@ -1,0 +1,57 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReportWorker.Calendar;
+using ReportWorker.Delivery;
+using ReportWorker.Registry;
+
+namespace ReportWorker.Intake;
+
+/// <summary>The answer to every file: 回执 to the unit's liaisons, or 退回 with every problem and its fix.</summary>
+public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar calendar, IOptions<OrganizationOptions> organization, IOptions<MailOptions> mail)
+{
+    public OutgoingMessage Receipt(long receivedFileId, Unit unit, FormCheck check, string fileName, DateTimeOffset receivedAt, int version)
+    {
+        var model = new
+        {
+            UnitName = unit.Name,
+            MonthCn = check.Month!.Value.ToChinese(),
+            FileName = fileName,
+            ReceivedAt = ReportingCalendar.Chinese(calendar.ToLocal(receivedAt)),
+            check.Late,
+            Version = version,
+            Counts = check.Entries.GroupBy(e => e.Status).OrderBy(g => Ledger.ReportStatus.All.ToList().IndexOf(g.Key)).Select(g => new { Status = g.Key, Count = g.Count() }).ToArray(),
+            Warnings = check.Warnings.Select(w => new { w.Where, w.Message }).ToArray(),
+            Entries = check.Entries.Select(e => new { Code = e.TaskCode, e.Status, Percent = e.Percent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }).ToArray(),
+            organization.Value.Office,
+        };
+        var (subject, html, text) = templates.Render("receipt", model);
+        return new OutgoingMessage($"receipt/{receivedFileId}", "receipt", unit.Code, Liaisons(unit), subject, html, text, []);
+    }
+
+    /// <summary>A rejection goes to the unit when the file says which unit it is; otherwise to the sender, or the office.</summary>
+    public OutgoingMessage Rejection(long receivedFileId, Unit? unit, FormCheck check, string fileName, DateTimeOffset receivedAt, string? sender)
+    {
+        var model = new
+        {
+            UnitName = unit?.Name ?? "报送单位",
+            MonthCn = check.Month?.ToChinese() ?? "",
+            FileName = fileName,
+            ReceivedAt = ReportingCalendar.Chinese(calendar.ToLocal(receivedAt)),
+            Problems = check.Errors.Select(p => new { p.Where, p.Message, p.Fix }).ToArray(),
+            organization.Value.Office,
+            ReplyTo = mail.Value.FromAddress,
+        };
+        var (subject, html, text) = templates.Render("rejection", model);
+        IReadOnlyList<MailboxAddress> to = sender is not null ? [MailboxAddress.Parse(sender)]
+            : unit is not null ? Liaisons(unit)
+            : [new MailboxAddress(organization.Value.Office, organization.Value.OperatorEmail)];
+        var message = new OutgoingMessage($"rejection/{receivedFileId}", "rejection", unit?.Code, to, subject, html, text, []);
+        // The office sees what could not be attributed, so nothing is silently dropped.
+        return unit is null && sender is not null
+            ? message with { Cc = [new MailboxAddress(organization.Value.Office, organization.Value.OperatorEmail)] }
+            : message;
+    }
+
+    private static IReadOnlyList<MailboxAddress> Liaisons(Unit unit) =>
+        unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
+}

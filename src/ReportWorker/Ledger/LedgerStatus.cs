@@ -1,0 +1,42 @@
+using ReportWorker.Calendar;
+using ReportWorker.Registry;
+
+namespace ReportWorker.Ledger;
+
+public sealed record UnitMonthStatus(Unit Unit, int TaskCount, Submission? Submission, int Versions, IReadOnlyDictionary<string, int> StatusCounts);
+
+public sealed record MonthStatus(
+    ReportMonth Month,
+    DateTimeOffset DueAt,
+    IReadOnlyList<TaskState> Tasks,
+    IReadOnlyList<UnitMonthStatus> Units)
+{
+    public int ClosedToDate => Tasks.Count(t => t.Closed);
+    public int ClosedThisMonth => Tasks.Count(t => t.ClosedIn == Month);
+    public int Open => Tasks.Count(t => !t.Closed);
+    public int Overdue => Tasks.Count(t => t.Overdue);
+    public int Lagging => Tasks.Count(t => t.Lagging);
+    public IEnumerable<UnitMonthStatus> Missing => Units.Where(u => u.TaskCount > 0 && u.Submission is null);
+    public IEnumerable<UnitMonthStatus> Late => Units.Where(u => u.Submission is { Late: true });
+    public IEnumerable<UnitMonthStatus> OnTime => Units.Where(u => u.Submission is { Late: false });
+}
+
+/// <summary>The ledger for one month: each task's state and each unit's report.</summary>
+public sealed class LedgerStatus(RegistryStore registry, SubmissionStore submissions, ReportingCalendar calendar)
+{
+    public MonthStatus For(ReportMonth month)
+    {
+        var tasks = registry.Tasks();
+        var entries = submissions.EntriesThrough(month);
+        var states = TaskState.Compute(tasks, entries, month);
+        var inForce = submissions.InForce(month).ToDictionary(s => s.UnitCode);
+        var units = registry.Units().Select(u =>
+        {
+            inForce.TryGetValue(u.Code, out var s);
+            var counts = entries.Where(e => e.Month == month && e.UnitCode == u.Code)
+                .GroupBy(e => e.Entry.Status).ToDictionary(g => g.Key, g => g.Count());
+            return new UnitMonthStatus(u, tasks.Count(t => t.Involves(u.Code)), s, s is null ? 0 : submissions.History(u.Code, month).Count, counts);
+        }).ToArray();
+        return new MonthStatus(month, calendar.DueAt(month), states, units);
+    }
+}

@@ -1,0 +1,92 @@
+using System.Data;
+using System.Text.Json;
+using Dapper;
+
+namespace ReportWorker.Ledger;
+
+/// <summary>Monthly reports in the ledger. Every version is kept; the newest per unit and month is in force.</summary>
+public sealed class SubmissionStore(LedgerDatabase database)
+{
+    /// <summary>Records a report and marks the one it replaces; runs inside the caller's transaction.</summary>
+    internal static long Insert(IDbConnection c, IDbTransaction tx, long receivedFileId, string unitCode, ReportMonth month,
+        DateTimeOffset receivedAt, bool late, IReadOnlyList<string> warnings, IReadOnlyList<ReportEntry> entries)
+    {
+        var id = c.ExecuteScalar<long>("""
+            INSERT INTO submissions(received_file_id, unit_code, month, received_at, late, warnings)
+            VALUES (@receivedFileId, @unitCode, @month, @at, @late, @warnings) RETURNING id
+            """, new { receivedFileId, unitCode, month = month.ToString(), at = receivedAt.ToString("O"), late, warnings = JsonSerializer.Serialize(warnings) }, tx);
+        c.Execute("UPDATE submissions SET superseded_by = @id WHERE unit_code = @unitCode AND month = @month AND id <> @id AND superseded_by IS NULL",
+            new { id, unitCode, month = month.ToString() }, tx);
+        foreach (var e in entries)
+            c.Execute("""
+                INSERT INTO entries(submission_id, task_code, status, percent, progress, problems, next_steps)
+                VALUES (@id, @TaskCode, @Status, @Percent, @Progress, @Problems, @NextSteps)
+                """, new { id, e.TaskCode, e.Status, e.Percent, e.Progress, e.Problems, e.NextSteps }, tx);
+        return id;
+    }
+
+    /// <summary>The reports in force for a month (one per unit that reported).</summary>
+    public IReadOnlyList<Submission> InForce(ReportMonth month)
+    {
+        using var c = database.Open();
+        return c.Query<SubmissionRow>(
+                "SELECT id, received_file_id, unit_code, month, received_at, late, superseded_by FROM submissions WHERE month = @m AND superseded_by IS NULL ORDER BY unit_code",
+                new { m = month.ToString() })
+            .Select(r => r.ToSubmission()).ToArray();
+    }
+
+    /// <summary>Every version for a unit and month, oldest first.</summary>
+    public IReadOnlyList<Submission> History(string unitCode, ReportMonth month)
+    {
+        using var c = database.Open();
+        return c.Query<SubmissionRow>(
+                "SELECT id, received_file_id, unit_code, month, received_at, late, superseded_by FROM submissions WHERE unit_code = @unitCode AND month = @m ORDER BY id",
+                new { unitCode, m = month.ToString() })
+            .Select(r => r.ToSubmission()).ToArray();
+    }
+
+    public IReadOnlyList<ReportEntry> Entries(long submissionId)
+    {
+        using var c = database.Open();
+        return c.Query<ReportEntry>(
+            "SELECT task_code AS TaskCode, status AS Status, percent AS Percent, progress AS Progress, problems AS Problems, next_steps AS NextSteps FROM entries WHERE submission_id = @submissionId",
+            new { submissionId }).ToArray();
+    }
+
+    /// <summary>
+    /// For each task, the unit's most recent answer in force before <paramref name="month"/>:
+    /// the starting point of next month's form.
+    /// </summary>
+    public IReadOnlyDictionary<string, ReportEntry> LatestBefore(string unitCode, ReportMonth month)
+    {
+        using var c = database.Open();
+        var rows = c.Query<(string Month, string TaskCode, string Status, double Percent, string Progress, string Problems, string NextSteps)>("""
+            SELECT s.month, e.task_code, e.status, e.percent, e.progress, e.problems, e.next_steps
+            FROM submissions s JOIN entries e ON e.submission_id = s.id
+            WHERE s.unit_code = @unitCode AND s.month < @m AND s.superseded_by IS NULL
+            ORDER BY s.month
+            """, new { unitCode, m = month.ToString() });
+        var latest = new Dictionary<string, ReportEntry>();
+        foreach (var r in rows) latest[r.TaskCode] = new ReportEntry(r.TaskCode, r.Status, r.Percent, r.Progress, r.Problems, r.NextSteps);
+        return latest;
+    }
+
+    /// <summary>All entries in force from lead and co-units, month by month, up to and including <paramref name="through"/>.</summary>
+    public IReadOnlyList<(ReportMonth Month, string UnitCode, ReportEntry Entry)> EntriesThrough(ReportMonth through)
+    {
+        using var c = database.Open();
+        return c.Query<(string Month, string UnitCode, string TaskCode, string Status, double Percent, string Progress, string Problems, string NextSteps)>("""
+            SELECT s.month, s.unit_code, e.task_code, e.status, e.percent, e.progress, e.problems, e.next_steps
+            FROM submissions s JOIN entries e ON e.submission_id = s.id
+            WHERE s.month <= @m AND s.superseded_by IS NULL
+            ORDER BY s.month, s.unit_code
+            """, new { m = through.ToString() })
+            .Select(r => (ReportMonth.Parse(r.Month), r.UnitCode, new ReportEntry(r.TaskCode, r.Status, r.Percent, r.Progress, r.Problems, r.NextSteps)))
+            .ToArray();
+    }
+
+    private sealed record SubmissionRow(long Id, long Received_File_Id, string Unit_Code, string Month, string Received_At, long Late, long? Superseded_By)
+    {
+        public Submission ToSubmission() => new(Id, Received_File_Id, Unit_Code, Month, DateTimeOffset.Parse(Received_At, System.Globalization.CultureInfo.InvariantCulture), Late != 0, Superseded_By);
+    }
+}

@@ -1,0 +1,54 @@
+using ReportWorker.Spreadsheets;
+using ReportWorker.Text;
+
+namespace ReportWorker.Registry;
+
+/// <summary>One expected column and the header texts people actually write for it.</summary>
+public sealed record ColumnSpec(string Key, string Display, bool Required, params string[] Headers);
+
+/// <summary>
+/// Finds the header row among the first rows of a sheet and maps each expected column to its
+/// position, whatever the order, spacing, width of characters, or extra columns around it.
+/// </summary>
+public sealed class HeaderMap
+{
+    private readonly Dictionary<string, int> _columns;
+
+    private HeaderMap(int headerRow, Dictionary<string, int> columns) { HeaderRow = headerRow; _columns = columns; }
+
+    public int HeaderRow { get; }
+    public int? ColumnOf(string key) => _columns.TryGetValue(key, out var c) ? c : null;
+    public string Text(SheetRow row, string key) => ColumnOf(key) is { } c ? TextNormalizer.Clean(row.Text(c)) : "";
+    public CellValue? Cell(SheetRow row, string key) => ColumnOf(key) is { } c ? row.Get(c) : null;
+
+    public static HeaderMap? Find(Sheet sheet, IReadOnlyList<ColumnSpec> specs, int scanRows = 12)
+    {
+        HeaderMap? best = null;
+        var bestScore = 0;
+        foreach (var row in sheet.Rows.Take(scanRows))
+        {
+            var columns = new Dictionary<string, int>();
+            foreach (var (column, cell) in row.Cells.OrderBy(c => c.Key))
+            {
+                var key = TextNormalizer.HeaderKey(cell.Text);
+                if (key.Length == 0) continue;
+                var spec = specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => TextNormalizer.HeaderKey(h) == key))
+                    ?? specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => key.StartsWith(TextNormalizer.HeaderKey(h), StringComparison.Ordinal)));
+                if (spec is not null) columns[spec.Key] = column;
+            }
+            if (columns.Count > bestScore) { bestScore = columns.Count; best = new HeaderMap(row.Number, columns); }
+        }
+        return bestScore >= 2 ? best : null;
+    }
+
+    public IEnumerable<ColumnSpec> Missing(IEnumerable<ColumnSpec> specs) => specs.Where(s => s.Required && !_columns.ContainsKey(s.Key));
+
+    public static string ColumnLetter(int column)
+    {
+        var letters = "";
+        while (column > 0) { var r = (column - 1) % 26; letters = (char)('A' + r) + letters; column = (column - 1) / 26; }
+        return letters;
+    }
+
+    public string Describe(ColumnSpec spec) => ColumnOf(spec.Key) is { } c ? $"{spec.Display}（{ColumnLetter(c)}列）" : spec.Display;
+}

@@ -1,0 +1,54 @@
+using System.Data;
+using Dapper;
+using ReportWorker.Ledger;
+
+namespace ReportWorker.Registry;
+
+/// <summary>Reads and writes units and tasks in the ledger.</summary>
+public sealed class RegistryStore(LedgerDatabase database)
+{
+    public IReadOnlyList<Unit> Units()
+    {
+        using var c = database.Open();
+        return LoadUnits(c, null);
+    }
+
+    public Unit? FindUnit(string code) => Units().FirstOrDefault(u => u.Code == code);
+
+    /// <summary>Units that have the given address as a liaison (an address may serve several units).</summary>
+    public IReadOnlyList<Unit> UnitsOfLiaison(string email) =>
+        Units().Where(u => u.Liaisons.Any(l => string.Equals(l.Email, email, StringComparison.OrdinalIgnoreCase))).ToArray();
+
+    public IReadOnlyList<TaskItem> Tasks(bool activeOnly = true)
+    {
+        using var c = database.Open();
+        return LoadTasks(c, null, activeOnly);
+    }
+
+    public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Tasks().Where(t => t.Involves(unitCode)).ToArray();
+
+    internal static IReadOnlyList<Unit> LoadUnits(IDbConnection c, IDbTransaction? tx)
+    {
+        var liaisons = c.Query<(string UnitCode, string Name, string Email)>(
+                "SELECT unit_code, name, email FROM unit_liaisons ORDER BY rowid", transaction: tx)
+            .ToLookup(l => l.UnitCode);
+        return c.Query<(string Code, string Name, string ShortName, string Aliases, long SortOrder)>(
+                "SELECT code, name, short_name, aliases, sort_order FROM units ORDER BY sort_order, code", transaction: tx)
+            .Select(u => new Unit(u.Code, u.Name, u.ShortName,
+                u.Aliases.Length == 0 ? [] : u.Aliases.Split('|'),
+                liaisons[u.Code].Select(l => new Liaison(l.Name, l.Email)).ToArray(), (int)u.SortOrder))
+            .ToArray();
+    }
+
+    internal static IReadOnlyList<TaskItem> LoadTasks(IDbConnection c, IDbTransaction? tx, bool activeOnly)
+    {
+        var coUnits = c.Query<(string TaskCode, string UnitCode)>("SELECT task_code, unit_code FROM task_co_units ORDER BY rowid", transaction: tx)
+            .ToLookup(x => x.TaskCode, x => x.UnitCode);
+        var sql = "SELECT code, category, content, lead_unit, deadline, deadline_text, list_type, sort_order FROM tasks"
+                  + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY sort_order, code";
+        return c.Query<(string Code, string Category, string Content, string LeadUnit, string? Deadline, string DeadlineText, string ListType, long SortOrder)>(sql, transaction: tx)
+            .Select(t => new TaskItem(t.Code, t.Category, t.Content, t.LeadUnit, coUnits[t.Code].ToArray(),
+                t.Deadline is null ? null : DateOnly.ParseExact(t.Deadline, "yyyy-MM-dd"), t.DeadlineText, t.ListType, (int)t.SortOrder))
+            .ToArray();
+    }
+}

@@ -1,0 +1,101 @@
+using Dapper;
+using MimeKit;
+using ReportWorker.Ledger;
+using ReportWorker.Spreadsheets;
+using ReportWorker.Storage;
+using ReportWorker.Text;
+
+namespace ReportWorker.Registry;
+
+/// <summary>
+/// Imports the unit registry (单位名录). All rows are checked first; if any is wrong nothing is
+/// written and every problem is reported. Units are matched by code, so a re-import updates them.
+/// </summary>
+public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
+{
+    internal static readonly ColumnSpec[] Columns =
+    [
+        new("code", "单位代码", true, "单位代码", "代码", "单位编码", "编码", "编号"),
+        new("name", "单位名称", true, "单位名称", "单位全称", "名称", "全称", "单位"),
+        new("short", "简称", false, "简称", "单位简称"),
+        new("aliases", "别名", false, "别名", "其他名称", "曾用名"),
+        new("liaison", "联络员", false, "联络员", "联络人", "联系人", "联络员姓名"),
+        new("email", "联络员邮箱", true, "联络员邮箱", "电子邮箱", "邮箱", "email", "e-mail", "电子邮件", "联系邮箱"),
+        new("order", "排序", false, "排序", "序号"),
+    ];
+
+    public ImportResult Import(string path)
+    {
+        var file = Path.GetFileName(path);
+        var units = Parse(path, file);
+        return database.InTransaction((c, tx) =>
+        {
+            var existing = RegistryStore.LoadUnits(c, tx).ToDictionary(u => u.Code);
+            int added = 0, changed = 0;
+            var now = clock.GetUtcNow().ToString("O");
+            foreach (var unit in units)
+            {
+                if (existing.TryGetValue(unit.Code, out var old))
+                {
+                    if (Same(old, unit)) continue;
+                    changed++;
+                }
+                else added++;
+                c.Execute("""
+                    INSERT INTO units(code, name, short_name, aliases, sort_order, updated_at)
+                    VALUES (@Code, @Name, @ShortName, @aliases, @SortOrder, @now)
+                    ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
+                        aliases = excluded.aliases, sort_order = excluded.sort_order, updated_at = excluded.updated_at
+                    """, new { unit.Code, unit.Name, unit.ShortName, aliases = string.Join('|', unit.Aliases), unit.SortOrder, now }, tx);
+                c.Execute("DELETE FROM unit_liaisons WHERE unit_code = @Code", new { unit.Code }, tx);
+                foreach (var l in unit.Liaisons)
+                    c.Execute("INSERT INTO unit_liaisons(unit_code, name, email) VALUES (@Code, @Name, @Email)", new { unit.Code, l.Name, l.Email }, tx);
+            }
+            c.Execute("INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at) VALUES ('units', @file, @sha, @rows, @added, @changed, @now)",
+                new { file, sha = Hashing.Sha256OfFile(path), rows = units.Count, added, changed, now }, tx);
+            return new ImportResult("units", units.Count, added, changed, units.Count - added - changed, []);
+        });
+    }
+
+    private static bool Same(Unit a, Unit b) =>
+        a.Name == b.Name && a.ShortName == b.ShortName && a.SortOrder == b.SortOrder
+        && a.Aliases.SequenceEqual(b.Aliases) && a.Liaisons.SequenceEqual(b.Liaisons);
+
+    internal static List<Unit> Parse(string path, string file)
+    {
+        var (sheet, map) = RegistrySheet.Open(path, file, Columns, "单位名录");
+        var errors = new List<ImportError>();
+        var units = new List<Unit>();
+        var seen = new Dictionary<string, int>();
+        var order = 0;
+        foreach (var row in sheet.Rows.Where(r => r.Number > map.HeaderRow && !r.IsBlank))
+        {
+            order++;
+            void Error(string key, string problem) => errors.Add(new(file, row.Number, map.Describe(Columns.First(c => c.Key == key)), problem));
+            var code = TextNormalizer.Narrow(map.Text(row, "code")).ToUpperInvariant();
+            var name = map.Text(row, "name");
+            if (code.Length == 0) Error("code", "单位代码为空。");
+            else if (seen.TryGetValue(code, out var first)) Error("code", $"单位代码 {code} 与第{first}行重复。");
+            else seen[code] = row.Number;
+            if (name.Length == 0) Error("name", "单位名称为空。");
+
+            var emails = TextNormalizer.SplitList(map.Text(row, "email")).Select(TextNormalizer.Narrow).ToArray();
+            var names = TextNormalizer.SplitList(map.Text(row, "liaison"));
+            if (emails.Length == 0) Error("email", "没有联络员邮箱，无法向该单位发送填报表和回执。");
+            foreach (var e in emails.Where(e => !IsAddress(e))) Error("email", $"“{e}”不是有效的电子邮箱地址。");
+
+            var shortName = map.Text(row, "short");
+            var orderText = TextNormalizer.Narrow(map.Text(row, "order"));
+            units.Add(new Unit(code, name, shortName.Length > 0 ? shortName : name,
+                TextNormalizer.SplitList(map.Text(row, "aliases")),
+                emails.Select((e, i) => new Liaison(i < names.Count ? names[i] : (names.Count > 0 ? names[^1] : ""), e.ToLowerInvariant())).ToArray(),
+                int.TryParse(orderText, out var o) ? o : order));
+        }
+        if (units.Count == 0 && errors.Count == 0) errors.Add(new(file, 0, "", "表中没有任何单位。"));
+        if (errors.Count > 0) throw new RegistryImportException(errors);
+        return units;
+    }
+
+    private static bool IsAddress(string text) =>
+        text.Count(c => c == '@') == 1 && MailboxAddress.TryParse(text, out var m) && m.Address == text && text.Split('@')[1].Contains('.');
+}
