@@ -7,7 +7,7 @@ namespace ReportWorker.Intake;
 public sealed record FormProblem(string Sheet, int Row, string Column, string Message, string Fix)
 {
     public string Where => Row > 0
-        ? $"“{Sheet}”表第{Row}行{(Column.Length > 0 ? $"“{Column}”列" : "")}"
+        ? $"“{Sheet}”表 第{Row}行{(Column.Length > 0 ? $" {Column}" : "")}"
         : Sheet.Length > 0 ? $"“{Sheet}”表" : "整个文件";
 
     public override string ToString() => $"{Where}：{Message}{(Fix.Length > 0 ? $"（{Fix}）" : "")}";
