@@ -15,6 +15,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             try
             {
                 var where = await transport.DeliverAsync(message, ct);
+                Intake.CrashPoints.Hit("after-deliver");
                 outbox.MarkSent(message.Id, where);
                 DeliveryLog.Delivered(logger, message.Id, message.Kind, message.Recipients, where);
                 sent++;
