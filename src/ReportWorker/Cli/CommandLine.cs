@@ -63,6 +63,7 @@ public static class CommandLine
             return await command(host.Services, cts.Token);
         }
         catch (OptionsValidationException ex) { return Fail($"配置错误 (appsettings.json): {string.Join("; ", ex.Failures)}"); }
+        catch (RegistryImportException ex) when (ex.Errors.Count == 1) { return Fail($"导入失败，未写入任何数据：{ex.Errors[0]}"); }
         catch (RegistryImportException ex)
         {
             Console.Error.WriteLine($"错误：{ex.Message}");
