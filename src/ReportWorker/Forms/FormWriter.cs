@@ -18,19 +18,23 @@ public static class FormWriter
     public const string MonthProperty = "ReportWorker.Month";
     public const string VersionProperty = "ReportWorker.FormVersion";
 
-    public static void Write(Stream stream, FormModel model, FormLayout layout)
+    public static void Write(Stream stream, FormModel model, FormLayout layout) =>
+        Spreadsheets.ZipTimestamps.WriteNormalized(stream, s => WritePackage(s, model, layout));
+
+    private static void WritePackage(Stream stream, FormModel model, FormLayout layout)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
+        // Explicit relationship ids: the SDK would draw random ones, and the same form must give the same bytes.
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
         var strings = new SharedStrings();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
         stylesPart.Stylesheet = FormStyles.Create();
 
-        var formPart = workbookPart.AddNewPart<WorksheetPart>();
+        var formPart = workbookPart.AddNewPart<WorksheetPart>("rIdForm");
         formPart.Worksheet = FormSheet.Build(model, layout, strings);
-        var instructionsPart = workbookPart.AddNewPart<WorksheetPart>();
+        var instructionsPart = workbookPart.AddNewPart<WorksheetPart>("rIdInstructions");
         instructionsPart.Worksheet = InstructionsSheet(model.Instructions, strings);
-        var metaPart = workbookPart.AddNewPart<WorksheetPart>();
+        var metaPart = workbookPart.AddNewPart<WorksheetPart>("rIdMeta");
         metaPart.Worksheet = MetaSheet(model, layout, strings);
 
         var lastRow = layout.HeaderRow + Math.Max(1, model.Rows.Count);
@@ -44,16 +48,16 @@ public static class FormWriter
                 new X.DefinedName($"'{layout.SheetName}'!$A$1:${Letter(layout.Columns.Count)}${lastRow}") { Name = "_xlnm.Print_Area", LocalSheetId = 0U },
                 new X.DefinedName($"'{layout.SheetName}'!${layout.HeaderRow}:${layout.HeaderRow}") { Name = "_xlnm.Print_Titles", LocalSheetId = 0U }));
 
-        var sstPart = workbookPart.AddNewPart<SharedStringTablePart>();
+        var sstPart = workbookPart.AddNewPart<SharedStringTablePart>("rIdStrings");
         sstPart.SharedStringTable = strings.ToTable();
 
-        var custom = document.AddCustomFilePropertiesPart();
+        var custom = document.AddNewPart<CustomFilePropertiesPart>("rIdCustom");
         custom.Properties = new Properties(
             Property(2, UnitProperty, model.UnitCode),
             Property(3, MonthProperty, model.Month),
             Property(4, VersionProperty, layout.FormVersion.ToString(System.Globalization.CultureInfo.InvariantCulture)));
 
-        var core = document.AddCoreFilePropertiesPart();
+        var core = document.AddNewPart<CoreFilePropertiesPart>("rIdCore");
         using (var writer = new StreamWriter(core.GetStream(FileMode.Create)))
             writer.Write($"""
                 <?xml version="1.0" encoding="UTF-8" standalone="yes"?>

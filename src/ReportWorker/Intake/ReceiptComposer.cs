@@ -23,6 +23,7 @@ public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar 
             Warnings = check.Warnings.Select(w => new { w.Where, w.Message }).ToArray(),
             Entries = check.Entries.Select(e => new { Code = e.TaskCode, e.Status, Percent = e.Percent.ToString("0.##", System.Globalization.CultureInfo.InvariantCulture) }).ToArray(),
             organization.Value.Office,
+            ReplyTo = mail.Value.FromAddress,
         };
         var (subject, html, text) = templates.Render("receipt", model);
         return new OutgoingMessage($"receipt/{receivedFileId}", "receipt", unit.Code, Liaisons(unit), subject, html, text, []);

@@ -8,18 +8,21 @@ namespace ReportWorker.Spreadsheets;
 /// <summary>Writes a plain one-sheet workbook: a header row and text rows (registry lists, exports).</summary>
 public static class SimpleXlsxWriter
 {
-    public static void Write(Stream stream, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
+    public static void Write(Stream stream, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows) =>
+        ZipTimestamps.WriteNormalized(stream, s => WritePackage(s, sheetName, headers, rows));
+
+    private static void WritePackage(Stream stream, string sheetName, IReadOnlyList<string> headers, IEnumerable<IReadOnlyList<object?>> rows)
     {
         using var document = SpreadsheetDocument.Create(stream, SpreadsheetDocumentType.Workbook);
-        var workbookPart = document.AddWorkbookPart();
-        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>();
+        var workbookPart = document.AddNewPart<WorkbookPart>("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml", "rIdWorkbook");
+        var stylesPart = workbookPart.AddNewPart<WorkbookStylesPart>("rIdStyles");
         stylesPart.Stylesheet = new X.Stylesheet(
             new X.Fonts(new X.Font(new X.FontSize { Val = 11 }, new X.FontName { Val = "宋体" }), new X.Font(new X.Bold(), new X.FontSize { Val = 11 }, new X.FontName { Val = "宋体" })) { Count = 2U },
             new X.Fills(new X.Fill(new X.PatternFill { PatternType = X.PatternValues.None }), new X.Fill(new X.PatternFill { PatternType = X.PatternValues.Gray125 })) { Count = 2U },
             new X.Borders(new X.Border(new X.LeftBorder(), new X.RightBorder(), new X.TopBorder(), new X.BottomBorder(), new X.DiagonalBorder())) { Count = 1U },
             new X.CellStyleFormats(new X.CellFormat()) { Count = 1U },
             new X.CellFormats(new X.CellFormat(), new X.CellFormat { FontId = 1U, ApplyFont = true }, new X.CellFormat { NumberFormatId = 14U, ApplyNumberFormat = true }) { Count = 3U });
-        var sheetPart = workbookPart.AddNewPart<WorksheetPart>();
+        var sheetPart = workbookPart.AddNewPart<WorksheetPart>("rIdSheet1");
         var data = new X.SheetData();
         data.Append(new X.Row(headers.Select((h, i) => Text(i, 1, h, 1U))) { RowIndex = 1U });
         var r = 2U;
