@@ -17,7 +17,8 @@ public static partial class DeadlineParser
     {
         deadline = null;
         if (cell is { IsDate: true, Number: { } serial }) { deadline = DateOnly.FromDateTime(DateTime.FromOADate(serial)); return true; }
-        var text = TextNormalizer.Clean(cell?.Text);
+        // A date-time cell exported to CSV reads "2025/6/3 0:00": drop the time before spaces are folded away.
+        var text = TimeSuffix().Replace(TextNormalizer.Clean(cell?.Text), "");
         if (text.Length == 0) return false;
         if (Standing.Any(s => text.Contains(s, StringComparison.Ordinal))) return true;
 
@@ -63,4 +64,5 @@ public static partial class DeadlineParser
     [GeneratedRegex(@"^[-/.]?(\d{1,2})月?(底|末|份|前|中旬|下旬|上旬)?(前|之前)?$")] private static partial Regex MonthOnly();
     [GeneratedRegex(@"^(20\d{2})[-/.](\d{1,2})[-/.](\d{1,2})")] private static partial Regex IsoDate();
     [GeneratedRegex(@"^第?([一二三四1234])季度?(末|底)?$")] private static partial Regex Quarter();
+    [GeneratedRegex(@"\s+\d{1,2}:\d{2}(:\d{2})?$")] private static partial Regex TimeSuffix();
 }

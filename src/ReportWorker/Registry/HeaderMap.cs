@@ -27,15 +27,16 @@ public sealed class HeaderMap
         var bestScore = 0;
         foreach (var row in sheet.Rows.Take(scanRows))
         {
+            var keys = row.Cells.OrderBy(c => c.Key).Select(c => (Column: c.Key, Key: TextNormalizer.HeaderKey(c.Value.Text))).Where(c => c.Key.Length > 0).ToArray();
             var columns = new Dictionary<string, int>();
-            foreach (var (column, cell) in row.Cells.OrderBy(c => c.Key))
-            {
-                var key = TextNormalizer.HeaderKey(cell.Text);
-                if (key.Length == 0) continue;
-                var spec = specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => TextNormalizer.HeaderKey(h) == key))
-                    ?? specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => key.StartsWith(TextNormalizer.HeaderKey(h), StringComparison.Ordinal)));
-                if (spec is not null) columns[spec.Key] = column;
-            }
+            // Exact names first, across the whole row, so an extra column such as 单位性质 that merely
+            // starts like an alias (单位) cannot take the place of the real 单位名称 further right.
+            foreach (var (column, key) in keys)
+                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => TextNormalizer.HeaderKey(h) == key)) is { } spec)
+                    columns[spec.Key] = column;
+            foreach (var (column, key) in keys.Where(k => !columns.ContainsValue(k.Column)))
+                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => key.StartsWith(TextNormalizer.HeaderKey(h), StringComparison.Ordinal))) is { } spec)
+                    columns[spec.Key] = column;
             if (columns.Count > bestScore) { bestScore = columns.Count; best = new HeaderMap(row.Number, columns); }
         }
         return bestScore >= 2 ? best : null;

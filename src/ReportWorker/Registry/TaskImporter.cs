@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Dapper;
 using Microsoft.Extensions.Options;
+using ReportWorker.Calendar;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
 using ReportWorker.Text;
@@ -12,7 +13,7 @@ namespace ReportWorker.Registry;
 /// (full name, short name, alias or code). Tasks are matched by code: a changed task is updated
 /// and its previous version kept in task_history. Nothing is written if any row is wrong.
 /// </summary>
-public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, IOptions<RegistryOptions> options)
+public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, ReportingCalendar calendar, IOptions<RegistryOptions> options)
 {
     internal static readonly ColumnSpec[] Columns =
     [
@@ -28,7 +29,8 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, IO
     public ImportResult Import(string path, int? year = null)
     {
         var file = Path.GetFileName(path);
-        var defaultYear = year ?? clock.GetLocalNow().Year;
+        // "This year" is the committee's year (Asia/Shanghai), not the server's.
+        var defaultYear = year ?? calendar.Now.Year;
         var units = new RegistryStore(database).Units();
         var tasks = Parse(path, file, units, options.Value.Categories, defaultYear);
         return database.InTransaction((c, tx) =>
@@ -100,12 +102,14 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, IO
             var leadText = map.Text(row, "lead");
             var lead = resolver.Resolve(leadText);
             if (leadText.Length == 0) Error("lead", "牵头单位为空。");
+            else if (resolver.Candidates(leadText) is { Count: > 0 } many) Error("lead", $"“{leadText}”同时可以指 {string.Join("、", many)}，请写单位全称或代码。");
             else if (lead is null && units.Count > 0) Error("lead", $"单位“{leadText}”不在单位名录中。");
 
             var coUnits = new List<string>();
             foreach (var name in TextNormalizer.SplitList(map.Text(row, "co")))
             {
                 if (resolver.Resolve(name) is { } co) { if (co != lead && !coUnits.Contains(co)) coUnits.Add(co); }
+                else if (resolver.Candidates(name) is { Count: > 0 } many) Error("co", $"“{name}”同时可以指 {string.Join("、", many)}，请写单位全称或代码。");
                 else if (units.Count > 0) Error("co", $"配合单位“{name}”不在单位名录中。");
             }
 

@@ -33,3 +33,20 @@ public sealed class UnitResolverTests
     public void Resolves_nothing_for_a_name_it_does_not_know(string? name) =>
         Assert.Null(Resolver.Resolve(name));
 }
+
+public sealed class UnitResolverAmbiguityTests
+{
+    [Fact]
+    public void A_name_that_fits_two_units_resolves_to_neither_and_names_both()
+    {
+        var resolver = new ReportWorker.Registry.UnitResolver(
+        [
+            new("U01", "海南省审计厅", "省审计厅", ["审计"], []),
+            new("U02", "海南省内部审计协会", "省审计协会", ["审计"], []),
+        ]);
+
+        Assert.Null(resolver.Resolve("审计"));
+        Assert.Equal(["U01", "U02"], resolver.Candidates("审计"));
+        Assert.Equal("U02", resolver.Resolve("省审计协会"));
+    }
+}
