@@ -1,0 +1,35 @@
+using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Layout;
+using ReportWorker.Documents.Text;
+
+namespace ReportWorker.Documents.Components;
+
+/// <summary>A part of a document. Components lay themselves out into items; they do no I/O.</summary>
+public interface IComponent
+{
+    IEnumerable<LayoutItem> Layout(LayoutContext context);
+}
+
+/// <summary>What components lay out with.</summary>
+public sealed class LayoutContext(FontSet fonts, PageSetup page)
+{
+    public FontSet Fonts => fonts;
+    public PageSetup Page => page;
+    public LineBreaker Breaker { get; } = new(fonts);
+    /// <summary>Characters no configured font has; they are left out of the page and reported.</summary>
+    public SortedSet<int> Missing { get; } = [];
+
+    public TextStyle Body => new(FontRole.Body, page.BodySize, SkiaSharp.SKColors.Black, page.CharPitch);
+
+    /// <summary>Lines of text, one grid line each.</summary>
+    public IEnumerable<LayoutItem> Lines(string text, TextStyle style, TextAlign align, float indent = 0, float? lineHeight = null, bool keepWithNext = false, (int, string)? bookmark = null)
+    {
+        var lines = Breaker.Break(text, style, page.TextWidth, indent, align, Missing);
+        for (var i = 0; i < lines.Count; i++)
+            yield return new TextLineItem(lines[i], lineHeight ?? page.LineHeight, align, page.TextWidth)
+            {
+                KeepWithNext = keepWithNext || (lines.Count > 1 && i == 0), // no widowed first line
+                Bookmark = i == 0 ? bookmark : null,
+            };
+    }
+}

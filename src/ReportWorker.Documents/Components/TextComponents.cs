@@ -1,0 +1,98 @@
+using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Layout;
+using ReportWorker.Documents.Text;
+using SkiaSharp;
+
+namespace ReportWorker.Documents.Components;
+
+/// <summary>Body paragraph: first line indented two characters, justified, on the line grid.</summary>
+public sealed record Paragraph(string Text) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c) => c.Lines(Text, c.Body, TextAlign.Justify, 2 * c.Page.CharPitch);
+}
+
+/// <summary>
+/// Headings: level 1 一、 (黑体), level 2 （一） (楷体), level 3 1. (body font); indented two characters,
+/// never left alone at the foot of a page.
+/// </summary>
+public sealed record Heading(int Level, string Text) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c)
+    {
+        var role = Level switch { 1 => FontRole.Heading1, 2 => FontRole.Heading2, _ => FontRole.Body };
+        var style = new TextStyle(role, c.Page.BodySize, SKColors.Black, c.Page.CharPitch);
+        return c.Lines(Text, style, TextAlign.Justify, 2 * c.Page.CharPitch, keepWithNext: true, bookmark: (Level, Text));
+    }
+}
+
+/// <summary>The title (2号 小标宋), centred, with a blank line after it.</summary>
+public sealed record Title(string Text) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c)
+    {
+        var style = TextStyle.Of(FontRole.Title, c.Page.TitleSize);
+        var lines = c.Breaker.Break(Text, style, c.Page.TextWidth - 2 * c.Page.CharPitch, 0, TextAlign.Center, c.Missing);
+        var height = c.Page.LineHeight * 1.25f;
+        foreach (var line in lines)
+            yield return new TextLineItem(line, height, TextAlign.Center, c.Page.TextWidth) { KeepWithNext = true, Bookmark = line == lines[0] ? (0, Text) : null };
+        yield return new SpaceItem(c.Page.LineHeight) { KeepWithNext = true };
+    }
+}
+
+/// <summary>The addressee line 主送 (省直机关各单位：), flush left.</summary>
+public sealed record Addressee(string Text) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c) => c.Lines(Text, c.Body, TextAlign.Justify, keepWithNext: true);
+}
+
+/// <summary>Blank grid lines.</summary>
+public sealed record Spacer(int Lines = 1) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c) { yield return new SpaceItem(Lines * c.Page.LineHeight); }
+}
+
+/// <summary>Whatever follows starts on a new page.</summary>
+public sealed record PageBreak : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c) { yield return new SpaceItem(0) { BreakBefore = true }; }
+}
+
+/// <summary>
+/// The signature 落款: the issuing organ and the date, right-aligned, the date indented four
+/// characters from the right margin as GB/T 9704 places it.
+/// </summary>
+public sealed record Signature(string Organ, string Date) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c)
+    {
+        yield return new SpaceItem(c.Page.LineHeight) { KeepWithNext = true };
+        var organ = c.Breaker.Break(Organ, c.Body, c.Page.TextWidth, 0, TextAlign.Left, c.Missing)[0];
+        var date = c.Breaker.Break(Date, c.Body, c.Page.TextWidth, 0, TextAlign.Left, c.Missing)[0];
+        var dateInset = 4 * c.Page.CharPitch;
+        // The organ name is centred over the date.
+        var organInset = Math.Max(0, dateInset + (date.Width - organ.Width) / 2);
+        yield return new TextLineItem(organ, c.Page.LineHeight, TextAlign.Right, c.Page.TextWidth, organInset) { KeepWithNext = true };
+        yield return new TextLineItem(date, c.Page.LineHeight, TextAlign.Right, c.Page.TextWidth, dateInset);
+    }
+}
+
+/// <summary>An attachment: 附件N on a new page (黑体), then its title centred.</summary>
+public sealed record AttachmentHeading(string Label, string Title) : IComponent
+{
+    public IEnumerable<LayoutItem> Layout(LayoutContext c)
+    {
+        var label = new TextStyle(FontRole.Heading1, c.Page.BodySize, SKColors.Black);
+        var first = true;
+        foreach (var item in c.Lines(Label, label, TextAlign.Left, keepWithNext: true, bookmark: (1, $"{Label} {Title}")))
+        {
+            yield return first ? WithBreak(item) : item;
+            first = false;
+        }
+        yield return new SpaceItem(c.Page.LineHeight * 0.5f) { KeepWithNext = true };
+        foreach (var item in new Title(Title).Layout(c)) yield return item;
+    }
+
+    private static LayoutItem WithBreak(LayoutItem item) => item is TextLineItem t
+        ? new TextLineItem(t.Line, t.Height, TextAlign.Left, float.MaxValue) { BreakBefore = true, KeepWithNext = true, Bookmark = t.Bookmark }
+        : item;
+}

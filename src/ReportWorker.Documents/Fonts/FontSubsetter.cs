@@ -1,0 +1,52 @@
+using System.Runtime.InteropServices;
+
+namespace ReportWorker.Documents.Fonts;
+
+/// <summary>
+/// Cuts a TrueType font down to the characters one document uses (HarfBuzz hb_subset, which the
+/// managed HarfBuzzSharp wrapper does not expose). Skia embeds whatever file it is given, whole.
+/// </summary>
+internal static partial class FontSubsetter
+{
+    private const string Lib = "libHarfBuzzSharp";
+
+    public static byte[] Subset(byte[] font, int index, IEnumerable<int> codepoints)
+    {
+        using var blob = HarfBuzzSharp.Blob.FromStream(new MemoryStream(font, writable: false));
+        using var face = new HarfBuzzSharp.Face(blob, index);
+        var input = hb_subset_input_create_or_fail();
+        if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail returned null.");
+        IntPtr subset;
+        try
+        {
+            var set = hb_subset_input_unicode_set(input);
+            foreach (var cp in codepoints) hb_set_add(set, (uint)cp);
+            subset = hb_subset_or_fail(face.Handle, input);
+        }
+        finally { hb_subset_input_destroy(input); }
+        if (subset == IntPtr.Zero) throw new InvalidOperationException("HarfBuzz could not subset the font.");
+        var result = hb_face_reference_blob(subset);
+        try
+        {
+            var data = hb_blob_get_data(result, out var length);
+            var bytes = new byte[length];
+            Marshal.Copy(data, bytes, 0, (int)length);
+            return bytes;
+        }
+        finally
+        {
+            hb_blob_destroy(result);
+            hb_face_destroy(subset);
+        }
+    }
+
+    [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_create_or_fail();
+    [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_unicode_set(IntPtr input);
+    [LibraryImport(Lib)] private static partial void hb_subset_input_destroy(IntPtr input);
+    [LibraryImport(Lib)] private static partial void hb_set_add(IntPtr set, uint codepoint);
+    [LibraryImport(Lib)] private static partial IntPtr hb_subset_or_fail(IntPtr face, IntPtr input);
+    [LibraryImport(Lib)] private static partial IntPtr hb_face_reference_blob(IntPtr face);
+    [LibraryImport(Lib)] private static partial void hb_face_destroy(IntPtr face);
+    [LibraryImport(Lib)] private static partial IntPtr hb_blob_get_data(IntPtr blob, out uint length);
+    [LibraryImport(Lib)] private static partial void hb_blob_destroy(IntPtr blob);
+}

@@ -1,0 +1,68 @@
+using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Text;
+using SkiaSharp;
+
+namespace ReportWorker.Documents.Layout;
+
+/// <summary>
+/// What items draw with: the canvas and one typeface per face. For a PDF the typefaces are the
+/// per-document subsets, so each face is embedded once and only with the glyphs it uses.
+/// </summary>
+public sealed class DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typefaces, FontSet fonts, PageSetup page) : IDisposable
+{
+    private readonly Dictionary<(int, float), SKFont> _fonts = [];
+    private readonly Dictionary<uint, SKPaint> _paints = [];
+
+    public SKCanvas Canvas => canvas;
+    public FontSet Fonts => fonts;
+    public PageSetup Page => page;
+    public IReadOnlyList<SKTypeface> Typefaces => typefaces;
+
+    public SKFont Font(int face, float size)
+    {
+        if (!_fonts.TryGetValue((face, size), out var font))
+            _fonts[(face, size)] = font = new SKFont(typefaces[face], size) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+        return font;
+    }
+
+    public SKPaint Fill(SKColor color)
+    {
+        if (!_paints.TryGetValue((uint)color, out var paint))
+            _paints[(uint)color] = paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        return paint;
+    }
+
+    /// <summary>Draws a line of text with its left edge at x and its baseline at y, one text run per face.</summary>
+    public void DrawLine(TextLine line, float x, float baseline)
+    {
+        var glyphs = line.Glyphs;
+        var start = 0;
+        while (start < glyphs.Length)
+        {
+            var face = glyphs[start].Face;
+            var end = start;
+            while (end < glyphs.Length && glyphs[end].Face == face) end++;
+            var text = string.Concat(glyphs[start..end].Select(g => char.ConvertFromUtf32(g.Codepoint)));
+            var positions = new SKPoint[end - start];
+            for (var i = start; i < end; i++) positions[i - start] = new SKPoint(x + glyphs[i].X, baseline);
+            using var blob = SKTextBlob.CreatePositioned(text, Font(face, line.Style.Size), positions);
+            if (blob is not null) canvas.DrawText(blob, 0, 0, Fill(line.Style.Color));
+            start = end;
+        }
+    }
+
+    /// <summary>Baseline of text of this size centred in a band of the given height.</summary>
+    public float Baseline(float top, float bandHeight, TextStyle style)
+    {
+        var face = fonts.Faces[fonts.FaceOf(style.Role)];
+        var ascent = face.Ascent * style.Size;
+        var descent = face.Descent * style.Size;
+        return top + (bandHeight - (ascent + descent)) / 2 + ascent;
+    }
+
+    public void Dispose()
+    {
+        foreach (var f in _fonts.Values) f.Dispose();
+        foreach (var p in _paints.Values) p.Dispose();
+    }
+}

@@ -1,0 +1,36 @@
+using ReportWorker.Documents.Components;
+using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Layout;
+
+namespace ReportWorker.Documents.Rendering;
+
+/// <summary>
+/// A document composed of components, the way QuestPDF composes them. Rendering lays it out once
+/// (so the page count is known for "第 1 页 共 N 页"), cuts each font down to the characters used,
+/// then draws the PDF.
+/// </summary>
+public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, FontConfiguration? fonts = null)
+{
+    private readonly List<IComponent> _components = [];
+
+    public PageSetup Page { get; } = page ?? PageSetup.GbT9704;
+    public FontConfiguration Fonts { get; } = fonts ?? FontConfiguration.Default;
+    public DocumentMetadata Metadata => metadata;
+
+    public Document Add(IComponent component) { _components.Add(component); return this; }
+    public Document Add(IEnumerable<IComponent> components) { _components.AddRange(components); return this; }
+
+    /// <summary>Lays the document out and draws it. Missing characters are in the result, not on the page.</summary>
+    public RenderedDocument Render()
+    {
+        var fontSet = FontSet.For(Fonts);
+        var context = new LayoutContext(fontSet, Page);
+        var items = _components.SelectMany(c => c.Layout(context)).ToList();
+        var pages = Paginator.Paginate(items, Page.TextHeight);
+        var layout = new LaidOutDocument(pages, fontSet, Page, metadata, context.Missing.ToArray());
+        return PdfRenderer.Render(layout);
+    }
+}
+
+/// <summary>The pages of a document after layout, before drawing.</summary>
+public sealed record LaidOutDocument(List<List<PlacedItem>> Pages, FontSet Fonts, PageSetup Page, DocumentMetadata Metadata, int[] MissingCharacters);
