@@ -64,13 +64,22 @@ internal sealed class ChartFonts : ScottPlot.IFontResolver
 {
     private static readonly ConcurrentDictionary<string, SKTypeface> Typefaces = new();
     private static int _registered;
+    private static long _next;
 
+    /// <summary>A name ScottPlot resolves to this typeface; unique per call, so a disposed typeface is never handed out again.</summary>
     public static string Register(SKTypeface typeface)
     {
         if (Interlocked.Exchange(ref _registered, 1) == 0) ScottPlot.Fonts.FontResolvers.Insert(0, new ChartFonts());
-        var name = $"reportworker-{typeface.GetHashCode():x8}";
+        var name = $"reportworker-chart-{Interlocked.Increment(ref _next)}";
         Typefaces[name] = typeface;
         return name;
+    }
+
+    /// <summary>Forgets every name of a typeface that is about to be disposed.</summary>
+    public static void Unregister(SKTypeface typeface)
+    {
+        foreach (var (name, t) in Typefaces)
+            if (ReferenceEquals(t, typeface)) Typefaces.TryRemove(name, out _);
     }
 
     public SKTypeface? CreateTypeface(string fontName, bool bold, bool italic) => Typefaces.GetValueOrDefault(fontName);

@@ -43,6 +43,15 @@ public sealed class FontFace : IDisposable
         return new FontFace(path, index, data, typeface);
     }
 
+    private FontSubsetter.NativeFace? _native;
+
+    /// <summary>This font cut down to the given characters (TrueType, for embedding).</summary>
+    public byte[] Subset(IEnumerable<int> codepoints)
+    {
+        lock (_gate) _native ??= new FontSubsetter.NativeFace(Data, Index);
+        return FontSubsetter.Subset(_native, codepoints);
+    }
+
     public bool Has(int codepoint) => Advance(codepoint) >= 0;
 
     /// <summary>Advance of the character in em (multiply by the font size in points); -1 if the font lacks it.</summary>
@@ -83,6 +92,7 @@ public sealed class FontFace : IDisposable
     public void Dispose()
     {
         _unitFont.Dispose();
+        _native?.Dispose();
         Typeface.Dispose();
     }
 }

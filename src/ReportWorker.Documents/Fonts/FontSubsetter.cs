@@ -10,10 +10,35 @@ internal static partial class FontSubsetter
 {
     private const string Lib = "libHarfBuzzSharp";
 
-    public static byte[] Subset(byte[] font, int index, IEnumerable<int> codepoints)
+    /// <summary>
+    /// A HarfBuzz face over a native copy of the font file. HarfBuzz keeps pointers into the data, so it
+    /// must not live in the managed heap where the GC may move it (that crashed hb_subset).
+    /// Created once per font and shared: HarfBuzz faces are safe to read from several threads.
+    /// </summary>
+    public sealed class NativeFace : IDisposable
     {
-        using var blob = HarfBuzzSharp.Blob.FromStream(new MemoryStream(font, writable: false));
-        using var face = new HarfBuzzSharp.Face(blob, index);
+        private readonly HarfBuzzSharp.Blob _blob;
+        private readonly HarfBuzzSharp.Face _face;
+
+        public NativeFace(byte[] font, int index)
+        {
+            var memory = Marshal.AllocHGlobal(font.Length);
+            Marshal.Copy(font, 0, memory, font.Length);
+            _blob = new HarfBuzzSharp.Blob(memory, font.Length, HarfBuzzSharp.MemoryMode.ReadOnly, () => Marshal.FreeHGlobal(memory));
+            _face = new HarfBuzzSharp.Face(_blob, index);
+        }
+
+        public IntPtr Handle => _face.Handle;
+
+        public void Dispose()
+        {
+            _face.Dispose();
+            _blob.Dispose();
+        }
+    }
+
+    public static byte[] Subset(NativeFace face, IEnumerable<int> codepoints)
+    {
         var input = hb_subset_input_create_or_fail();
         if (input == IntPtr.Zero) throw new InvalidOperationException("hb_subset_input_create_or_fail returned null.");
         IntPtr subset;

@@ -25,7 +25,7 @@ internal static class PdfRenderer
             for (var f = 0; f < typefaces.Length; f++)
             {
                 if (!usage.ByFace.TryGetValue(f, out var used)) { typefaces[f] = fonts.Faces[f].Typeface; continue; }
-                var bytes = FontSubsetter.Subset(fonts.Faces[f].Data, fonts.Faces[f].Index, used.Order());
+                var bytes = fonts.Faces[f].Subset(used.Order());
                 using var data = SKData.CreateCopy(bytes);
                 typefaces[f] = SKTypeface.FromData(data) ?? throw new InvalidOperationException($"Subset of {fonts.Faces[f].Path} is unreadable.");
                 subsets.Add(typefaces[f]);
@@ -49,7 +49,7 @@ internal static class PdfRenderer
         }
         finally
         {
-            foreach (var t in subsets) t.Dispose();
+            foreach (var t in subsets) { Components.ChartFonts.Unregister(t); t.Dispose(); }
         }
     }
 
