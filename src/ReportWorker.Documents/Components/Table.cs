@@ -55,6 +55,9 @@ public sealed class TableRowItem(IReadOnlyList<(IReadOnlyList<TextLine> Lines, C
     private readonly int _lines = Math.Max(1, cells.Max(c => c.Lines.Count));
 
     public override float Height => _lines * lineHeight + 2 * pad;
+
+    /// <summary>The row's text, cell by cell, line by line.</summary>
+    public IEnumerable<string> Lines => cells.SelectMany(c => c.Lines.Select(l => l.Text));
     public override float MinHeight => lineHeight + 2 * pad;
 
     public override (LayoutItem Head, LayoutItem Tail)? Split(float available)

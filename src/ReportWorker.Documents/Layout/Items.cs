@@ -60,6 +60,7 @@ public sealed class BoxItem(float height, Action<DrawContext, SKRect> draw, Acti
 /// <summary>Several items drawn as one unit that is never split (the closing block).</summary>
 public sealed class StackItem(IReadOnlyList<LayoutItem> parts) : LayoutItem
 {
+    public IReadOnlyList<LayoutItem> Parts => parts;
     public override float Height => parts.Sum(p => p.Height);
 
     public override void Draw(DrawContext context, float x, float y)
@@ -76,6 +77,8 @@ public sealed class StackItem(IReadOnlyList<LayoutItem> parts) : LayoutItem
 /// <summary>Two texts on one line: one flush left, one flush right (issuer and date; office and date).</summary>
 public sealed class PairItem(TextLine left, TextLine right, float height, float width, float inset) : LayoutItem
 {
+    public TextLine Left => left;
+    public TextLine Right => right;
     public override float Height => height;
 
     public override void Draw(DrawContext context, float x, float y)

@@ -12,6 +12,19 @@ public sealed class RenderedDocument(byte[] pdf, LaidOutDocument layout)
     public IReadOnlyList<int> MissingCharacters => layout.MissingCharacters;
     public string MissingText => string.Concat(layout.MissingCharacters.Select(char.ConvertFromUtf32));
 
+    /// <summary>The text of each page as laid out, line by line (for checking what a reader extracts).</summary>
+    public IReadOnlyList<IReadOnlyList<string>> PageLines => layout.Pages.Select(page => (IReadOnlyList<string>)page
+        .SelectMany(p => Texts(p.Item)).ToArray()).ToArray();
+
+    private static IEnumerable<string> Texts(LayoutItem item) => item switch
+    {
+        TextLineItem t => [t.Line.Text],
+        PairItem p => [p.Left.Text, p.Right.Text],
+        StackItem s => s.Parts.SelectMany(Texts),
+        Components.TableRowItem r => r.Lines,
+        _ => [],
+    };
+
     /// <summary>Writes the PDF so that the path holds either the previous file or the complete new one, never a part.</summary>
     public void Save(string path)
     {

@@ -27,7 +27,9 @@ public sealed class LineBreaker(FontSet fonts)
         foreach (var atom in atoms)
         {
             if (atom.IsSpace && current.Count == 0) continue;
-            if (used + atom.Width <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
+            // A closing mark at the end of a line may hang into its own empty half (标点挤压), which
+            // keeps it off the start of the next line even when the line is full.
+            if (used + atom.Width - atom.Squeeze <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
             if (current.Count > 0 && !current.All(a => a.IsSpace))
             {
                 lines.Add(Line(current, style, width, lineIndent, align, last: false));
@@ -35,7 +37,7 @@ public sealed class LineBreaker(FontSet fonts)
                 used = lineIndent = 0;
                 if (atom.IsSpace) continue;
             }
-            if (atom.Width <= width) { current.Add(atom); used += atom.Width; continue; }
+            if (atom.Width - atom.Squeeze <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
             // An atom wider than the whole line (a very long address): split it where it must.
             foreach (var piece in atom.SplitToFit(width - used, width))
             {
@@ -70,6 +72,13 @@ public sealed class LineBreaker(FontSet fonts)
                 gapAfter.Add(i == atom.Glyphs.Count - 1 || atom.IsWide);
             }
         var used = x;
+        if (used > width && glyphs.Count > 0 && CharClass.CannotStartLine(glyphs[^1].Codepoint))
+        {
+            // The hanging half of the closing mark is blank: the line ends at the measure.
+            var overflow = Math.Min(used - width, glyphs[^1].Advance / 2);
+            glyphs[^1] = glyphs[^1] with { Advance = glyphs[^1].Advance - overflow };
+            used -= overflow;
+        }
         if (align == TextAlign.Justify && !last && glyphs.Count > 1)
         {
             var gaps = gapAfter.Take(gapAfter.Count - 1).Count(g => g);
@@ -149,6 +158,9 @@ public sealed class LineBreaker(FontSet fonts)
         public float Width { get; private set; }
         public bool EndsOpen => Glyphs.Count > 0 && CharClass.CannotEndLine(Glyphs[^1].Codepoint);
 
+        /// <summary>How much of the atom may hang past the measure: half of a trailing full-width closing mark.</summary>
+        public float Squeeze => Glyphs.Count > 1 && CharClass.CannotStartLine(Glyphs[^1].Codepoint) && CharClass.IsWide(Glyphs[^1].Codepoint) ? Glyphs[^1].Advance / 2 : 0;
+
         public void Add(PlacedGlyph g) { Glyphs.Add(g with { X = g.X }); Width += g.Advance; }
         public void Append(Atom other) { foreach (var g in other.Glyphs) Add(g); IsWide |= other.IsWide; }
 
@@ -158,7 +170,7 @@ public sealed class LineBreaker(FontSet fonts)
             var limit = firstWidth > 0 ? firstWidth : width;
             foreach (var g in Glyphs)
             {
-                if (piece.Glyphs.Count > 0 && piece.Width + g.Advance > limit) { yield return piece; piece = new Atom(IsWide); limit = width; }
+                if (piece.Glyphs.Count > 0 && piece.Width + g.Advance > limit && !CharClass.CannotStartLine(g.Codepoint)) { yield return piece; piece = new Atom(IsWide); limit = width; }
                 piece.Add(g);
             }
             if (piece.Glyphs.Count > 0) yield return piece;
