@@ -9,6 +9,15 @@ namespace ReportWorker.Documents.Fonts;
 public sealed class FontFace : IDisposable
 {
     private readonly Dictionary<int, float> _advance = [];
+    // Basic Multilingual Plane advances, read without a lock once known (NaN = not measured yet).
+    private readonly float[] _bmp = CreateBmpCache();
+
+    private static float[] CreateBmpCache()
+    {
+        var cache = new float[0x10000];
+        Array.Fill(cache, float.NaN);
+        return cache;
+    }
     private readonly SKFont _unitFont;
     private readonly Lock _gate = new();
 
@@ -57,6 +66,7 @@ public sealed class FontFace : IDisposable
     /// <summary>Advance of the character in em (multiply by the font size in points); -1 if the font lacks it.</summary>
     public float Advance(int codepoint)
     {
+        if (codepoint < 0x10000 && Volatile.Read(ref _bmp[codepoint]) is var known && !float.IsNaN(known)) return known;
         lock (_gate)
         {
             if (_advance.TryGetValue(codepoint, out var a)) return a;
@@ -70,6 +80,7 @@ public sealed class FontFace : IDisposable
                 a = widths[0] / 1000f;
             }
             _advance[codepoint] = a;
+            if (codepoint < 0x10000) Volatile.Write(ref _bmp[codepoint], a);
             return a;
         }
     }

@@ -36,16 +36,25 @@ public sealed class DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typef
     public void DrawLine(TextLine line, float x, float baseline)
     {
         var glyphs = line.Glyphs;
+        // Lines are short; a very long one (a table cell that never wraps) goes to the heap.
+        Span<char> textBuffer = glyphs.Length <= 256 ? stackalloc char[512] : new char[2 * glyphs.Length];
+        Span<float> xBuffer = glyphs.Length <= 256 ? stackalloc float[256] : new float[glyphs.Length];
         var start = 0;
         while (start < glyphs.Length)
         {
             var face = glyphs[start].Face;
             var end = start;
             while (end < glyphs.Length && glyphs[end].Face == face) end++;
-            var text = string.Concat(glyphs[start..end].Select(g => char.ConvertFromUtf32(g.Codepoint)));
-            var positions = new SKPoint[end - start];
-            for (var i = start; i < end; i++) positions[i - start] = new SKPoint(x + glyphs[i].X, baseline);
-            using var blob = SKTextBlob.CreatePositioned(text, Font(face, line.Style.Size), positions);
+            // One baseline: horizontal positions only, one per UTF-16 unit of the run.
+            var text = textBuffer;
+            var xs = xBuffer[..(end - start)];
+            var length = 0;
+            for (var i = start; i < end; i++)
+            {
+                length += new System.Text.Rune(glyphs[i].Codepoint).EncodeToUtf16(text[length..]);
+                xs[i - start] = x + glyphs[i].X;
+            }
+            using var blob = SKTextBlob.CreateHorizontal(text[..length], Font(face, line.Style.Size), xs, baseline);
             if (blob is not null) canvas.DrawText(blob, 0, 0, Fill(line.Style.Color));
             start = end;
         }

@@ -10,6 +10,7 @@ internal static class PdfRenderer
 {
     public static RenderedDocument Render(LaidOutDocument layout)
     {
+        GlyphCache.Reserve();
         var fonts = layout.Fonts;
         var usage = new GlyphUsage();
         foreach (var page in layout.Pages)
@@ -50,6 +51,7 @@ internal static class PdfRenderer
         finally
         {
             foreach (var t in subsets) { Components.ChartFonts.Unregister(t); t.Dispose(); }
+            GlyphCache.Release();
         }
     }
 

@@ -12,7 +12,7 @@ public sealed record TextStyle(FontRole Role, float Size, SKColor Color, float? 
 }
 
 /// <summary>One character placed on a line; X is from the start of the line, in points.</summary>
-public readonly record struct PlacedGlyph(int Codepoint, int Face, float X, float Advance);
+public record struct PlacedGlyph(int Codepoint, int Face, float X, float Advance);
 
 /// <summary>A laid-out line: glyphs with positions, its used width, and the style it was set in.</summary>
 public sealed record TextLine(PlacedGlyph[] Glyphs, float Width, TextStyle Style)
