@@ -15,10 +15,10 @@ public static class SampleDocument
 {
     private static readonly string[] Units = ["省委办公厅", "省委组织部", "省委宣传部", "省发展改革委", "省教育厅", "省审计厅", "海口海关", "省税务局", "省财政厅", "省卫生健康委"];
 
-    public static Document Create(int tableRows = 60, DateTimeOffset? created = null)
+    public static Document Create(int tableRows = 60, DateTimeOffset? created = null, Fonts.FontConfiguration? fonts = null)
     {
         var when = created ?? new DateTimeOffset(2025, 4, 8, 9, 0, 0, TimeSpan.FromHours(8));
-        var doc = new Document(new DocumentMetadata("关于2025年3月省直机关党建工作任务推进情况的通报", "中共海南省委省直机关工作委员会", "月通报 2025年3月", when));
+        var doc = new Document(new DocumentMetadata("关于2025年3月省直机关党建工作任务推进情况的通报", "中共海南省委省直机关工作委员会", "月通报 2025年3月", when), fonts: fonts);
         doc.Add(new Masthead("中共海南省委省直机关工作委员会", "琼直工委通〔2025〕3号"))
            .Add(new Title("关于2025年3月省直机关党建工作任务推进情况的通报"))
            .Add(new Addressee("省直机关各单位："))
@@ -55,6 +55,7 @@ public static class SampleDocument
         bars.Color = ScottPlot.Color.FromHex("#C00000");
         string[] labels = ["A 政治建设", "B 封关运作", "C 高质量发展", "D 对外开放", "E 民生", "F 社会治理"];
         plot.Axes.Bottom.SetTicks([0, 1, 2, 3, 4, 5], labels);
+        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
         plot.Axes.Left.Label.Text = "完成率（%）";
         plot.Axes.Margins(bottom: 0);
         return plot;

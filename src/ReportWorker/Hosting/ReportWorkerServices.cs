@@ -25,6 +25,8 @@ public static class ReportWorkerServices
         AddOptions<RegistryOptions>(services, RegistryOptions.SectionName);
         AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddOptions<MailOptions>(services, MailOptions.SectionName);
+        AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
+        services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
 
