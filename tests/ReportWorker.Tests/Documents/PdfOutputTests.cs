@@ -155,6 +155,11 @@ public sealed class PdfOutputTests
     {
         var a = SampleDocument.Create(tableRows: 20).Render().Pdf;
         var b = SampleDocument.Create(tableRows: 20).Render().Pdf;
+        // On failure, show the first difference outside the ID (which is a hash of everything else).
+        var ta = Regex.Replace(Encoding.Latin1.GetString(a), "uuid:[0-9a-f-]{36}|<[0-9A-F]{32}>", "ID");
+        var tb = Regex.Replace(Encoding.Latin1.GetString(b), "uuid:[0-9a-f-]{36}|<[0-9A-F]{32}>", "ID");
+        var at = Enumerable.Range(0, Math.Min(ta.Length, tb.Length)).FirstOrDefault(i => ta[i] != tb[i], -1);
+        Assert.True(at < 0 && ta.Length == tb.Length, at < 0 ? $"lengths {ta.Length} {tb.Length}" : $"@{at}: «{ta.Substring(Math.Max(0, at - 80), 160)}» vs «{tb.Substring(Math.Max(0, at - 80), 160)}»");
         Assert.Equal(a, b);
     }
 
