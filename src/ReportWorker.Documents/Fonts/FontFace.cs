@@ -18,7 +18,6 @@ public sealed class FontFace : IDisposable
         Array.Fill(cache, float.NaN);
         return cache;
     }
-    private readonly SKFont _unitFont;
     private readonly Lock _gate = new();
 
     private FontFace(string path, int index, byte[] data, SKTypeface typeface)
@@ -27,10 +26,13 @@ public sealed class FontFace : IDisposable
         Index = index;
         Data = data;
         Typeface = typeface;
-        _unitFont = new SKFont(typeface, 1000f) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None };
-        var metrics = _unitFont.Metrics;
-        Ascent = -metrics.Ascent / 1000f;
-        Descent = metrics.Descent / 1000f;
+        using (var unitFont = new SKFont(typeface, 1000f) { LinearMetrics = true, Hinting = SKFontHinting.None })
+        {
+            var metrics = unitFont.Metrics;
+            Ascent = -metrics.Ascent / 1000f;
+            Descent = metrics.Descent / 1000f;
+        }
+        _native = new FontSubsetter.NativeFace(data, index);
     }
 
     public string Path { get; }
@@ -52,14 +54,10 @@ public sealed class FontFace : IDisposable
         return new FontFace(path, index, data, typeface);
     }
 
-    private FontSubsetter.NativeFace? _native;
+    private readonly FontSubsetter.NativeFace _native;
 
     /// <summary>This font cut down to the given characters (TrueType, for embedding).</summary>
-    public byte[] Subset(IEnumerable<int> codepoints)
-    {
-        lock (_gate) _native ??= new FontSubsetter.NativeFace(Data, Index);
-        return FontSubsetter.Subset(_native, codepoints);
-    }
+    public byte[] Subset(IEnumerable<int> codepoints) => FontSubsetter.Subset(_native, codepoints);
 
     public bool Has(int codepoint) => Advance(codepoint) >= 0;
 
@@ -70,15 +68,7 @@ public sealed class FontFace : IDisposable
         lock (_gate)
         {
             if (_advance.TryGetValue(codepoint, out var a)) return a;
-            Span<ushort> glyph = stackalloc ushort[1];
-            _unitFont.GetGlyphs([codepoint], glyph);
-            if (glyph[0] == 0) a = -1;
-            else
-            {
-                Span<float> widths = stackalloc float[1];
-                _unitFont.GetGlyphWidths(glyph, widths, []);
-                a = widths[0] / 1000f;
-            }
+            a = _native.Advance(codepoint);
             _advance[codepoint] = a;
             if (codepoint < 0x10000) Volatile.Write(ref _bmp[codepoint], a);
             return a;
@@ -102,8 +92,7 @@ public sealed class FontFace : IDisposable
 
     public void Dispose()
     {
-        _unitFont.Dispose();
-        _native?.Dispose();
+        _native.Dispose();
         Typeface.Dispose();
     }
 }

@@ -19,6 +19,8 @@ internal static partial class FontSubsetter
     {
         private readonly HarfBuzzSharp.Blob _blob;
         private readonly HarfBuzzSharp.Face _face;
+        private readonly HarfBuzzSharp.Font _font;
+        private readonly float _unitsPerEm;
 
         public NativeFace(byte[] font, int index)
         {
@@ -26,12 +28,24 @@ internal static partial class FontSubsetter
             Marshal.Copy(font, 0, memory, font.Length);
             _blob = new HarfBuzzSharp.Blob(memory, font.Length, HarfBuzzSharp.MemoryMode.ReadOnly, () => Marshal.FreeHGlobal(memory));
             _face = new HarfBuzzSharp.Face(_blob, index);
+            _unitsPerEm = _face.UnitsPerEm;
+            _font = new HarfBuzzSharp.Font(_face);
+            _font.SetScale(_face.UnitsPerEm, _face.UnitsPerEm);
         }
 
         public IntPtr Handle => _face.Handle;
 
+        /// <summary>
+        /// The advance straight from the font's cmap and hmtx, in em; -1 if the font lacks the character.
+        /// Read through HarfBuzz rather than Skia so that measuring never depends on Skia's glyph cache,
+        /// which other threads may be purging.
+        /// </summary>
+        public float Advance(int codepoint) =>
+            _font.TryGetGlyph(codepoint, out var glyph) && glyph != 0 ? _font.GetHorizontalGlyphAdvance(glyph) / _unitsPerEm : -1;
+
         public void Dispose()
         {
+            _font.Dispose();
             _face.Dispose();
             _blob.Dispose();
         }

@@ -51,7 +51,7 @@ internal static class PdfRenderer
         finally
         {
             foreach (var t in subsets) { Components.ChartFonts.Unregister(t); t.Dispose(); }
-            GlyphCache.Release();
+
         }
     }
 
