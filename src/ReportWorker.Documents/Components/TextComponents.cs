@@ -28,13 +28,16 @@ public sealed record Heading(int Level, string Text) : IComponent
 /// <summary>The title (2号 小标宋), centred, with a blank line after it.</summary>
 public sealed record Title(string Text) : IComponent
 {
+    /// <summary>Whether the title is a top-level bookmark (an attachment's title is bookmarked by its label instead).</summary>
+    public bool Bookmarked { get; init; } = true;
+
     public IEnumerable<LayoutItem> Layout(LayoutContext c)
     {
         var style = TextStyle.Of(FontRole.Title, c.Page.TitleSize);
         var lines = c.Breaker.Break(Text, style, c.Page.TextWidth - 2 * c.Page.CharPitch, 0, TextAlign.Center, c.Missing);
         var height = c.Page.LineHeight * 1.25f;
         foreach (var line in lines)
-            yield return new TextLineItem(line, height, TextAlign.Center, c.Page.TextWidth) { KeepWithNext = true, Bookmark = line == lines[0] ? (0, Text) : null };
+            yield return new TextLineItem(line, height, TextAlign.Center, c.Page.TextWidth) { KeepWithNext = true, Bookmark = Bookmarked && line == lines[0] ? (0, Text) : null };
         yield return new SpaceItem(c.Page.LineHeight) { KeepWithNext = true };
     }
 }
@@ -83,13 +86,13 @@ public sealed record AttachmentHeading(string Label, string Title) : IComponent
     {
         var label = new TextStyle(FontRole.Heading1, c.Page.BodySize, SKColors.Black);
         var first = true;
-        foreach (var item in c.Lines(Label, label, TextAlign.Left, keepWithNext: true, bookmark: (1, $"{Label} {Title}")))
+        foreach (var item in c.Lines(Label, label, TextAlign.Left, keepWithNext: true, bookmark: (0, $"{Label}　{Title}")))
         {
             yield return first ? WithBreak(item) : item;
             first = false;
         }
         yield return new SpaceItem(c.Page.LineHeight * 0.5f) { KeepWithNext = true };
-        foreach (var item in new Title(Title).Layout(c)) yield return item;
+        foreach (var item in new Title(Title) { Bookmarked = false }.Layout(c)) yield return item;
     }
 
     private static LayoutItem WithBreak(LayoutItem item) => item is TextLineItem t

@@ -5,14 +5,14 @@ namespace ReportWorker.Documents.Rendering;
 /// <summary>Fixes what Skia cannot be told: the date's offset and a document ID that depends only on content.</summary>
 internal static class PdfPostProcessor
 {
-    public static byte[] Finish(byte[] pdf, DocumentMetadata metadata, IReadOnlyList<(int Page, float Y, int Level, string Text)> bookmarks)
+    public static byte[] Finish(byte[] pdf, DocumentMetadata metadata, IReadOnlyList<(int Page, float Y, int Level, string Text)> bookmarks, float pageHeight)
     {
         var (infoWrote, xmpWrote) = PdfDates.AsSkiaWrote(metadata.Created);
         var (infoWanted, xmpWanted) = PdfDates.AsWanted(metadata.Created);
         ReplaceSameLength(pdf, infoWrote, infoWanted);
         ReplaceSameLength(pdf, xmpWrote, xmpWanted);
         StableId(pdf);
-        return pdf;
+        return PdfOutline.Append(pdf, bookmarks.Where(b => b.Text.Length > 0).ToArray(), pageHeight);
     }
 
     /// <summary>

@@ -45,7 +45,7 @@ internal static class PdfRenderer
                 }
                 pdf.Close();
             }
-            var bytesOut = PdfPostProcessor.Finish(stream.ToArray(), metadata, Bookmarks(layout));
+            var bytesOut = PdfPostProcessor.Finish(stream.ToArray(), metadata, Bookmarks(layout), layout.Page.PageHeight);
             return new RenderedDocument(bytesOut, layout);
         }
         finally

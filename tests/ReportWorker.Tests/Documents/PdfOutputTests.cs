@@ -176,6 +176,21 @@ public sealed class PdfOutputTests
     }
 
     [Fact]
+    public void Headings_and_attachments_are_bookmarks_pointing_at_their_pages()
+    {
+        using var pdf = PdfDocument.Open(Sample.Value.Pdf);
+
+        Assert.True(pdf.TryGetBookmarks(out var bookmarks));
+        var roots = bookmarks.Roots.ToArray();
+        Assert.Equal(["关于2025年3月省直机关党建工作任务推进情况的通报", "附件　任务推进情况明细表"], roots.Select(r => r.Title));
+        Assert.Equal(["一、总体情况", "二、下步工作要求"], roots[0].Children.Select(c => c.Title));
+        Assert.Equal("（一）分类推进情况", roots[0].Children[0].Children.Single().Title);
+        Assert.Equal("1.各单位推进情况", roots[0].Children[0].Children.Single().Children.Single().Title);
+        var attachment = Assert.IsType<UglyToad.PdfPig.Outline.DocumentBookmarkNode>(roots[1]);
+        Assert.Equal(Sample.Value.PageCount, attachment.PageNumber);
+    }
+
+    [Fact]
     public void Page_numbers_are_dashed_odd_pages_right_even_pages_left()
     {
         using var pdf = PdfDocument.Open(Sample.Value.Pdf);
