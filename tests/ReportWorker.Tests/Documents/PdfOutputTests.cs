@@ -225,3 +225,37 @@ public sealed class PdfOutputTests
         finally { Directory.Delete(folder, true); }
     }
 }
+
+public sealed class PageOptionsTests
+{
+    [Fact]
+    public void Chinese_page_numbers_show_the_total_measured_before_drawing()
+    {
+        var doc = new Document(new DocumentMetadata("t", "a", "s", DateTimeOffset.UnixEpoch), PageSetup.GbT9704 with { PageNumbers = PageNumberStyle.ChineseTotal });
+        for (var i = 0; i < 3; i++) doc.Add(new Paragraph("页码测试。")).Add(new PageBreak());
+        doc.Add(new Paragraph("最后一页。"));
+
+        var rendered = doc.Render();
+
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        Assert.Equal(4, pdf.NumberOfPages);
+        for (var n = 1; n <= 4; n++)
+            Assert.Contains($"第{n}页共4页", string.Concat(pdf.GetPage(n).Letters.Select(l => l.Value)).Replace(" ", ""));
+    }
+
+    [Fact]
+    public void An_image_is_drawn_at_its_width_and_keeps_its_aspect_ratio()
+    {
+        using var bitmap = new SkiaSharp.SKBitmap(200, 100);
+        using (var canvas = new SkiaSharp.SKCanvas(bitmap)) canvas.Clear(SkiaSharp.SKColors.Red);
+        using var png = SkiaSharp.SKImage.FromBitmap(bitmap).Encode(SkiaSharp.SKEncodedImageFormat.Png, 100);
+        var doc = new Document(new DocumentMetadata("t", "a", "s", DateTimeOffset.UnixEpoch)).Add(new ReportWorker.Documents.Components.Image(png.ToArray(), 100));
+
+        var rendered = doc.Render();
+
+        using var pdf = PdfDocument.Open(rendered.Pdf);
+        var image = Assert.Single(pdf.GetPage(1).GetImages());
+        Assert.Equal(100 * 72 / 25.4, image.BoundingBox.Width, 0.5);
+        Assert.Equal(50 * 72 / 25.4, image.BoundingBox.Height, 0.5);
+    }
+}
