@@ -47,8 +47,7 @@ public static class Paginator
 
             while (true)
             {
-                var next = i + 1 < items.Count ? items[i + 1] : null;
-                var keep = item.KeepWithNext && next is not null ? next.MinHeight : 0;
+                var keep = item.KeepWithNext ? Chain(items, i + 1, pageHeight) : 0;
                 if (y + item.Height + keep <= pageHeight + 0.01f || (pages[^1].Count == 0) || onlyHeaders && y + item.Height > pageHeight)
                 {
                     if (y + item.Height > pageHeight + 0.01f && item.Split(pageHeight - y) is { } forced)
@@ -76,5 +75,21 @@ public static class Paginator
         }
         if (pages.Count > 1 && pages[^1].Count == 0) pages.RemoveAt(pages.Count - 1);
         return pages;
+    }
+
+    /// <summary>
+    /// What must follow a keep-with-next item onto the same page: the items that also keep with
+    /// next (a heading, then a table header) and the first line of what comes after them.
+    /// </summary>
+    private static float Chain(IReadOnlyList<LayoutItem> items, int from, float pageHeight)
+    {
+        var height = 0f;
+        for (var j = from; j < items.Count && height < pageHeight; j++)
+        {
+            if (items[j].BreakBefore || items[j].AtPageBottom) break;
+            if (!items[j].KeepWithNext) return height + items[j].MinHeight;
+            height += items[j].Height;
+        }
+        return Math.Min(height, pageHeight / 2);
     }
 }

@@ -14,7 +14,8 @@ public sealed record MonthlyFigures(
     IReadOnlyList<UnitFigures> Units,
     Punctuality Punctuality,
     IReadOnlyList<TaskState> Lagging,
-    IReadOnlyList<TaskState> Overdue);
+    IReadOnlyList<TaskState> Overdue,
+    IReadOnlyList<TaskState> AllTasks);
 
 /// <summary>
 /// Counts over a set of tasks at the end of the month. "Closable" tasks are those with a deadline:

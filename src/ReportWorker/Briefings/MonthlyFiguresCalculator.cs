@@ -58,6 +58,7 @@ public static class MonthlyFiguresCalculator
                 unitFigures.Where(u => u.Submission == SubmissionState.Late).Select(u => u.Unit).OrderBy(u => u.SortOrder).ToArray(),
                 unitFigures.Where(u => u.Submission == SubmissionState.Missing).Select(u => u.Unit).OrderBy(u => u.SortOrder).ToArray()),
             states.Where(s => s.Lagging).ToArray(),
-            states.Where(s => s.Overdue).ToArray());
+            states.Where(s => s.Overdue).ToArray(),
+            states);
     }
 }

@@ -26,6 +26,7 @@ public static class CommandLine
         root.Subcommands.Add(FormsCommand.Create());
         root.Subcommands.Add(IntakeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
+        root.Subcommands.Add(BriefingCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());

@@ -45,6 +45,8 @@ public static class ReportWorkerServices
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<LedgerStatus>();
 
+        services.AddSingleton<Briefings.BriefingStore>();
+        services.AddSingleton<Briefings.BriefingService>();
         services.AddSingleton<FormLayoutProvider>();
         services.AddSingleton<FormService>();
 
