@@ -1,0 +1,69 @@
+using ReportWorker.Calendar;
+using ReportWorker.Ledger;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>A 督办事项 as stored: its number in the quarter, its level and deadline.</summary>
+public sealed record StoredItem(string Quarter, int Seq, string TaskCode, string Level, string Reason, DateOnly RectifyBy);
+
+/// <summary>
+/// Decides the quarter's 督办事项 (no I/O): every open task that is overdue at quarter end, or has been
+/// reported 滞后/未启动 for <see cref="SupervisionOptions.LaggingMonths"/> months running. Levels:
+/// 蓝 the first time; 黄 when overdue or already an item last quarter; 红 when overdue by more than
+/// <see cref="SupervisionOptions.RedAfterOverdueDays"/> days or an item two quarters running (one
+/// level above last quarter's, at most 红). Items already stored for the quarter keep their number and
+/// level; new ones are numbered after them.
+/// </summary>
+public static class SupervisionCalculator
+{
+    public static (QuarterFigures Figures, IReadOnlyList<StoredItem> NewItems) Compute(
+        Quarter quarter,
+        IReadOnlyList<TaskState> statesAtQuarterEnd,
+        IReadOnlyList<StoredItem> storedThisQuarter,
+        IReadOnlyList<StoredItem> storedPreviousQuarter,
+        SupervisionOptions options,
+        WorkingCalendar calendar)
+    {
+        var byCode = statesAtQuarterEnd.ToDictionary(s => s.Task.Code);
+        var previous = storedPreviousQuarter.ToDictionary(i => i.TaskCode);
+        var stored = storedThisQuarter.ToDictionary(i => i.TaskCode);
+        var rectifyBy = calendar.OnOrAfter(quarter.LastDay.AddDays(options.RectifyWithinDays));
+        var nextSeq = storedThisQuarter.Count == 0 ? 1 : storedThisQuarter.Max(i => i.Seq) + 1;
+        var newItems = new List<StoredItem>();
+        var items = new List<SupervisionItem>();
+
+        SupervisionItem? PreviousItem(string code) => previous.TryGetValue(code, out var p) && byCode.TryGetValue(code, out var s)
+            ? new SupervisionItem(quarter.Previous, p.Seq, s, Parse(p.Level), p.Reason, p.RectifyBy, null) : null;
+
+        foreach (var state in statesAtQuarterEnd.OrderBy(s => s.Task.SortOrder).ThenBy(s => s.Task.Code, StringComparer.Ordinal))
+        {
+            if (stored.TryGetValue(state.Task.Code, out var kept))
+            {
+                items.Add(new SupervisionItem(quarter, kept.Seq, state, Parse(kept.Level), kept.Reason, kept.RectifyBy, PreviousItem(state.Task.Code)));
+                continue;
+            }
+            var lagging = state.LaggingMonthsRunning >= options.LaggingMonths;
+            if (state.Closed || !(state.Overdue || lagging)) continue;
+            var overdueDays = state.Task.Deadline is { } d ? quarter.LastDay.DayNumber - d.DayNumber : 0;
+            var level = state.Overdue ? (overdueDays > options.RedAfterOverdueDays ? Level.Red : Level.Yellow) : Level.Blue;
+            if (previous.TryGetValue(state.Task.Code, out var before))
+                level = (Level)Math.Max((int)level, Math.Min((int)Parse(before.Level) + 1, (int)Level.Red));
+            var reason = state.Overdue && lagging ? $"逾期未完成，且连续{state.LaggingMonthsRunning}个月报告滞后或未启动"
+                : state.Overdue ? $"超过完成时限（{state.Task.DeadlineText}）{overdueDays}天仍未完成"
+                : $"连续{state.LaggingMonthsRunning}个月报告滞后或未启动";
+            var item = new StoredItem(quarter.ToString(), nextSeq++, state.Task.Code, SupervisionItem.Word(level), reason, rectifyBy);
+            newItems.Add(item);
+            items.Add(new SupervisionItem(quarter, item.Seq, state, level, reason, rectifyBy, PreviousItem(state.Task.Code)));
+        }
+
+        var followUps = storedPreviousQuarter.OrderBy(p => p.Seq).Select(p =>
+        {
+            var number = new SupervisionItem(quarter.Previous, p.Seq, null!, Parse(p.Level), p.Reason, p.RectifyBy, null).Number;
+            var closedIn = byCode.TryGetValue(p.TaskCode, out var s) && s.Closed ? s.ClosedIn : null;
+            return new FollowUp(number, p.TaskCode, Parse(p.Level), closedIn, items.FirstOrDefault(i => i.State.Task.Code == p.TaskCode));
+        }).ToArray();
+        return (new QuarterFigures(quarter, items.OrderBy(i => i.Seq).ToArray(), followUps), newItems);
+    }
+
+    public static Level Parse(string word) => word switch { "红" => Level.Red, "黄" => Level.Yellow, _ => Level.Blue };
+}
