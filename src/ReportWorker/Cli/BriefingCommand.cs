@@ -23,6 +23,20 @@ internal static class BriefingCommand
             return Task.FromResult(0);
         }));
         briefing.Subcommands.Add(monthly);
+
+        var quarter = new Option<string>("--quarter") { Description = "季度，格式 YYYYQn，例如 2025Q1", Required = true };
+        var qOut = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认 data/briefings/YYYYQn）" };
+        var qReissue = new Option<bool>("--reissue") { Description = "重新印发：生成新的、标明版次的版本" };
+        var quarterly = new Command("quarterly", "生成某季度的季督办通报和各单位督办单（PDF）") { quarter, qOut, qReissue };
+        quarterly.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
+        {
+            if (!Quarter.TryParse(parse.GetValue(quarter), out var q)) throw new CommandException($"季度“{parse.GetValue(quarter)}”格式不对，应为 YYYYQn，例如 2025Q1。");
+            var result = sp.GetRequiredService<QuarterlyService>().Quarterly(q, parse.GetValue(qOut)?.FullName, parse.GetValue(qReissue));
+            Console.WriteLine($"已写出 {result.SummaryPath}：督办事项 {result.Figures.Items.Count} 项（红 {result.Figures.Items.Count(i => i.Level == Level.Red)}，黄 {result.Figures.Items.Count(i => i.Level == Level.Yellow)}，蓝 {result.Figures.Items.Count(i => i.Level == Level.Blue)}）。");
+            foreach (var (unit, path, _) in result.Slips) Console.WriteLine($"  督办单 {unit.ShortName}：{path}");
+            return Task.FromResult(0);
+        }));
+        briefing.Subcommands.Add(quarterly);
         return briefing;
     }
 }

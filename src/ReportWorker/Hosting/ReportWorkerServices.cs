@@ -26,6 +26,7 @@ public static class ReportWorkerServices
         AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
         AddOptions<MailOptions>(services, MailOptions.SectionName);
         AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
+        AddOptions<Briefings.SupervisionOptions>(services, Briefings.SupervisionOptions.SectionName);
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
@@ -47,6 +48,8 @@ public static class ReportWorkerServices
 
         services.AddSingleton<Briefings.BriefingStore>();
         services.AddSingleton<Briefings.BriefingService>();
+        services.AddSingleton<Briefings.SupervisionStore>();
+        services.AddSingleton<Briefings.QuarterlyService>();
         services.AddSingleton<FormLayoutProvider>();
         services.AddSingleton<FormService>();
 

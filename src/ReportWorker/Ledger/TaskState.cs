@@ -16,7 +16,8 @@ public sealed record TaskState(
     bool ReportedThisMonth,
     bool Overdue,
     bool Lagging,
-    int LaggingMonthsRunning)
+    int LaggingMonthsRunning,
+    string? LastProgress = null)
 {
     public static IReadOnlyList<TaskState> Compute(IEnumerable<TaskItem> tasks, IReadOnlyList<(ReportMonth Month, string UnitCode, ReportEntry Entry)> entries, ReportMonth month)
     {
@@ -39,7 +40,7 @@ public sealed record TaskState(
                 running++;
             }
             return new TaskState(task, closed, closed ? closing.Month : null, last.Entry?.Status, last.Entry?.Percent,
-                last.Entry is null ? null : last.Month, reportedThisMonth, overdue, lagging, running);
+                last.Entry is null ? null : last.Month, reportedThisMonth, overdue, lagging, running, last.Entry?.Progress);
         }).ToArray();
     }
 }

@@ -1,0 +1,110 @@
+using System.Globalization;
+using ReportWorker.Documents.Components;
+using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Rendering;
+using ReportWorker.Documents.Text;
+using ReportWorker.Registry;
+using SkiaSharp;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>The words of a 季督办 and its slips, from templates and settings, already rendered.</summary>
+public sealed record QuarterlyTexts(
+    string Organ, string DocumentNumber, string Title, string Addressee, string Intro, IReadOnlyList<string> Requirements,
+    string Signature, string Date, string CopyTo, string Issuer, string SlipTitle, Func<DateOnly, string> Requirement);
+
+/// <summary>Level colours: 蓝, 黄, 红 shown by colour and by word.</summary>
+internal static class LevelStyle
+{
+    public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? SKColors.White : null);
+
+    public static SKColor Fill(Level level) => level switch
+    {
+        Level.Red => new SKColor(0xC0, 0x00, 0x00),
+        Level.Yellow => new SKColor(0xFF, 0xE6, 0x99),
+        _ => new SKColor(0xDD, 0xEB, 0xF7),
+    };
+}
+
+/// <summary>
+/// The 季督办 summary for leaders: items by level and unit, the list of items, and what became of last
+/// quarter's items. Composes components; does no I/O.
+/// </summary>
+public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontConfiguration fonts)
+{
+    public RenderedDocument Render()
+    {
+        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts);
+        doc.Add(new Masthead(texts.Organ, texts.DocumentNumber)).Add(new Title(texts.Title)).Add(new Addressee(texts.Addressee)).Add(new Paragraph(texts.Intro));
+
+        doc.Add(new Heading(1, "一、督办事项总体情况"));
+        var items = figures.Items;
+        int Count(Level l) => items.Count(i => i.Level == l);
+        doc.Add(new Paragraph(items.Count == 0
+            ? $"{figures.Quarter.Chinese}没有需要督办的事项。"
+            : $"本季度共确定督办事项{items.Count}项，其中红色{Count(Level.Red)}项、黄色{Count(Level.Yellow)}项、蓝色{Count(Level.Blue)}项，涉及{items.Select(i => i.State.Task.LeadUnit).Distinct().Count()}个单位。"));
+        if (items.Count > 0)
+        {
+            var byUnit = items.GroupBy(i => i.State.Task.LeadUnit).OrderByDescending(g => g.Count(i => i.Level == Level.Red)).ThenByDescending(g => g.Count()).ThenBy(g => units.GetValueOrDefault(g.Key)?.SortOrder ?? 0);
+            doc.Add(new Table([3.5f, 1, 1, 1, 1], [Header("单位", "红色", "黄色", "蓝色", "合计")],
+                byUnit.Select(g => (IReadOnlyList<Cell>)[Name(g.Key), N(g.Count(i => i.Level == Level.Red)), N(g.Count(i => i.Level == Level.Yellow)), N(g.Count(i => i.Level == Level.Blue)), N(g.Count())]).ToArray()));
+
+            doc.Add(new Heading(1, "二、督办事项清单"));
+            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.8f, 1.9f], [Header("督办编号", "等级", "任务", "牵头单位", "原完成时限", "整改时限")],
+                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{i.Reason}）", Name(i.State.Task.LeadUnit), new Cell(i.State.Task.DeadlineText, TextAlign.Center), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
+                { FontSize = 10.5f });
+        }
+
+        doc.Add(new Heading(1, items.Count > 0 ? "三、上季度督办事项跟踪" : "二、上季度督办事项跟踪"));
+        if (figures.Previous.Count == 0) doc.Add(new Paragraph("上季度没有督办事项。"));
+        else
+        {
+            var closed = figures.Previous.Count(f => f.ClosedIn is not null);
+            doc.Add(new Paragraph($"上季度{figures.Previous.Count}项督办事项中，已销号{closed}项，仍未完成{figures.Previous.Count - closed}项（已升级列入本季度督办）。"));
+            doc.Add(new Table([2.4f, 1, 5, 3.4f], [Header("上季度编号", "等级", "任务", "现状")],
+                figures.Previous.Select(f => (IReadOnlyList<Cell>)[new Cell(f.Number, TextAlign.Center), LevelStyle.Cell(f.Level), f.TaskCode,
+                    f.ClosedIn is { } m ? $"已于{m.ToChinese()}销号" : f.NowItem is { } now ? $"未完成，列为{now.Number}（{SupervisionItem.Word(now.Level)}色）" : "未完成"]).ToArray()));
+        }
+        doc.Add(new Heading(1, items.Count > 0 ? "四、工作要求" : "三、工作要求"));
+        foreach (var p in texts.Requirements) doc.Add(new Paragraph(p));
+        doc.Add(new Signature(texts.Signature, texts.Date));
+        doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发"));
+        return doc.Render();
+    }
+
+    private string Name(string code) => units.TryGetValue(code, out var u) ? u.ShortName : code;
+    private static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+    private static Cell N(int n) => new(n.ToString(CultureInfo.InvariantCulture), TextAlign.Right);
+    private static IReadOnlyList<Cell> Header(params string[] t) => t.Select(x => new Cell(x, TextAlign.Center)).ToArray();
+}
+
+/// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it.</summary>
+public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontConfiguration fonts)
+{
+    public RenderedDocument Render()
+    {
+        var doc = new Document(new DocumentMetadata($"{texts.SlipTitle}（{unit.ShortName}）", texts.Organ, $"督办单 {quarter.Chinese}", created), fonts: fonts);
+        doc.Add(new Masthead(texts.Organ, $"{quarter.Chinese}督办单"))
+           .Add(new Title(texts.SlipTitle))
+           .Add(new Addressee($"{unit.Name}："))
+           .Add(new Paragraph($"经{quarter.Chinese}督办，贵单位牵头的以下{items.Count}项任务列为督办事项，请抓紧整改。"));
+        foreach (var item in items)
+        {
+            doc.Add(new Heading(2, $"（{item.Number}）{SupervisionItem.Word(item.Level)}色督办"));
+            doc.Add(new Table([1.6f, 6],
+                [],
+                [
+                    [new Cell("督办编号", Strong: true), item.Number],
+                    [new Cell("督办等级", Strong: true), LevelStyle.Cell(item.Level) with { Align = TextAlign.Left }],
+                    [new Cell("任务", Strong: true), $"{item.State.Task.Code} {item.State.Task.Content}"],
+                    [new Cell("原完成时限", Strong: true), item.State.Task.DeadlineText],
+                    [new Cell("督办原因", Strong: true), item.Reason],
+                    [new Cell("最近进展", Strong: true), item.State.LastStatus is null ? "未报送" : $"{item.State.LastStatus}，完成进度{item.State.LastPercent:0.#}%（{item.State.LastReported?.ToChinese()}报送）{(string.IsNullOrWhiteSpace(item.State.LastProgress) ? "" : "：" + item.State.LastProgress)}"],
+                    [new Cell("整改时限", Strong: true), $"{item.RectifyBy.Year}年{item.RectifyBy.Month}月{item.RectifyBy.Day}日"],
+                    [new Cell("整改要求", Strong: true), texts.Requirement(item.RectifyBy)],
+                ]) { FontSize = 12 });
+        }
+        doc.Add(new Signature(texts.Signature, texts.Date));
+        return doc.Render();
+    }
+}

@@ -1,0 +1,81 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using ReportWorker.Calendar;
+using ReportWorker.Documents.Rendering;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+using ReportWorker.Storage;
+using ReportWorker.Text;
+
+namespace ReportWorker.Briefings;
+
+public sealed record GeneratedQuarter(BriefingRecord Record, QuarterFigures Figures, string SummaryPath, RenderedDocument Summary, IReadOnlyList<(Unit Unit, string Path, RenderedDocument Slip)> Slips);
+
+/// <summary>Decides the quarter's 督办事项 from the ledger, keeps them, and writes the summary and one 督办单 per unit.</summary>
+public sealed class QuarterlyService(
+    RegistryStore registry,
+    SubmissionStore submissions,
+    SupervisionStore supervision,
+    BriefingStore briefings,
+    LiquidTemplates templates,
+    ReportingCalendar calendar,
+    DataPaths paths,
+    IHostEnvironment environment,
+    IOptions<SupervisionOptions> options,
+    IOptions<DocumentFontsOptions> fontOptions)
+{
+    public QuarterFigures Figures(Quarter quarter)
+    {
+        var states = TaskState.Compute(registry.Tasks(), submissions.EntriesThrough(quarter.LastMonth), quarter.LastMonth);
+        var (figures, added) = SupervisionCalculator.Compute(quarter, states, supervision.Load(quarter), supervision.Load(quarter.Previous), options.Value, calendar.WorkingDays);
+        supervision.Add(added);
+        return figures;
+    }
+
+    public GeneratedQuarter Quarterly(Quarter quarter, string? outFolder, bool reissue)
+    {
+        var record = briefings.Issue("quarterly", quarter.ToString(), quarter.Year, calendar.Now, reissue);
+        var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
+        var figures = Figures(quarter);
+        var units = registry.Units().ToDictionary(u => u.Code);
+        var texts = Texts(quarter, record, created);
+        var fonts = fontOptions.Value.ToConfiguration(environment.ContentRootPath);
+        var folder = outFolder ?? Path.Combine(paths.Briefings, quarter.ToString());
+        var suffix = record.Version > 1 ? $"-第{record.Version}版" : "";
+
+        var summary = new QuarterlyNotice(figures, texts, units, created, fonts).Render();
+        var summaryPath = Path.Combine(folder, $"{quarter}-季督办{suffix}.pdf");
+        summary.Save(summaryPath);
+        briefings.Written(record.Id, summaryPath, Hashing.Sha256(summary.Pdf));
+
+        var slips = new List<(Unit, string, RenderedDocument)>();
+        foreach (var group in figures.Items.GroupBy(i => i.State.Task.LeadUnit).OrderBy(g => units.GetValueOrDefault(g.Key)?.SortOrder ?? 0))
+        {
+            if (!units.TryGetValue(group.Key, out var unit)) continue;
+            var slip = new SupervisionSlip(unit, group.OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
+            var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
+            slip.Save(path);
+            slips.Add((unit, path, slip));
+        }
+        return new GeneratedQuarter(record, figures, summaryPath, summary, slips);
+    }
+
+    private QuarterlyTexts Texts(Quarter quarter, BriefingRecord record, DateTimeOffset created)
+    {
+        var settings = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(templates.Folder, "briefings", "quarterly.json")))!;
+        var model = new
+        {
+            quarter.Year, QuarterCn = quarter.Chinese, Issue = record.IssueNo,
+            QuarterEndCn = ReportingCalendar.Chinese(quarter.LastDay), LaggingMonths = options.Value.LaggingMonths,
+        };
+        string Setting(string key) => templates.RenderText(settings[key], model).Trim();
+        string File_(string name) => templates.RenderFile($"briefings/{name}", model).Trim();
+        var requirement = settings["requirement"];
+        return new QuarterlyTexts(Setting("organ"), Setting("documentNumber"), Setting("title") + (record.Version > 1 ? $"（第{record.Version}版）" : ""), Setting("addressee"),
+            File_("quarterly-intro.liquid"), File_("quarterly-requirements.liquid").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            Setting("signature"), ReportingCalendar.Chinese(DateOnly.FromDateTime(created.DateTime)), Setting("copyTo"), Setting("issuer"), Setting("slipTitle"),
+            by => templates.RenderText(requirement, new { RectifyBy = ReportingCalendar.Chinese(by) }).Trim());
+    }
+}
