@@ -12,7 +12,8 @@ internal static class BriefingCommand
         var month = CliOptions.Month();
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认 data/briefings/YYYY-MM）" };
         var reissue = new Option<bool>("--reissue") { Description = "重新印发：生成新的、标明版次的版本" };
-        var monthly = new Command("monthly", "生成某月的月通报（PDF）") { month, outDir, reissue };
+        var send = new Option<bool>("--send") { Description = "同时通过邮件发给工委领导和各单位（同一版次只发一次）" };
+        var monthly = new Command("monthly", "生成某月的月通报（PDF）") { month, outDir, reissue, send };
         monthly.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var m = CliOptions.ParseMonth(parse.GetValue(month));
@@ -20,6 +21,7 @@ internal static class BriefingCommand
             Console.WriteLine($"已写出 {result.Path}：第{result.Record.IssueNo}期{(result.Record.Version > 1 ? $"，第{result.Record.Version}版" : "")}，{result.Document.PageCount} 页。");
             if (result.Document.MissingCharacters.Count > 0)
                 Console.WriteLine($"警告：字体中没有这些字符，已略去：{result.Document.MissingText}（可在 Documents:Fonts:Fallbacks 配置备用字体）");
+            if (parse.GetValue(send)) Console.WriteLine($"邮件：新排队 {sp.GetRequiredService<BriefingMailer>().QueueMonthly(result)} 封（此前已排队的不重复）。");
             return Task.FromResult(0);
         }));
         briefing.Subcommands.Add(monthly);
@@ -27,13 +29,15 @@ internal static class BriefingCommand
         var quarter = new Option<string>("--quarter") { Description = "季度，格式 YYYYQn，例如 2025Q1", Required = true };
         var qOut = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认 data/briefings/YYYYQn）" };
         var qReissue = new Option<bool>("--reissue") { Description = "重新印发：生成新的、标明版次的版本" };
-        var quarterly = new Command("quarterly", "生成某季度的季督办通报和各单位督办单（PDF）") { quarter, qOut, qReissue };
+        var qSend = new Option<bool>("--send") { Description = "同时邮件发送：季督办给工委领导，督办单给各自单位（同一版次只发一次）" };
+        var quarterly = new Command("quarterly", "生成某季度的季督办通报和各单位督办单（PDF）") { quarter, qOut, qReissue, qSend };
         quarterly.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             if (!Quarter.TryParse(parse.GetValue(quarter), out var q)) throw new CommandException($"季度“{parse.GetValue(quarter)}”格式不对，应为 YYYYQn，例如 2025Q1。");
             var result = sp.GetRequiredService<QuarterlyService>().Quarterly(q, parse.GetValue(qOut)?.FullName, parse.GetValue(qReissue));
             Console.WriteLine($"已写出 {result.SummaryPath}：督办事项 {result.Figures.Items.Count} 项（红 {result.Figures.Items.Count(i => i.Level == Level.Red)}，黄 {result.Figures.Items.Count(i => i.Level == Level.Yellow)}，蓝 {result.Figures.Items.Count(i => i.Level == Level.Blue)}）。");
             foreach (var (unit, path, _) in result.Slips) Console.WriteLine($"  督办单 {unit.ShortName}：{path}");
+            if (parse.GetValue(qSend)) Console.WriteLine($"邮件：新排队 {sp.GetRequiredService<BriefingMailer>().QueueQuarterly(result)} 封（此前已排队的不重复）。");
             return Task.FromResult(0);
         }));
         briefing.Subcommands.Add(quarterly);

@@ -34,6 +34,7 @@ internal static class DemoCommand
             Console.WriteLine($"  收件夹      {paths.Inbox}（已处理的在 processed/，退回的在 rejected/）");
             Console.WriteLine($"  邮件(.eml)  {paths.Outbox}");
             Console.WriteLine($"  预填报表    {paths.Forms}");
+            Console.WriteLine($"  通报        {paths.Briefings}（月通报、季督办、督办单；本次新排队邮件 {result.BriefingMails} 封）");
             Console.WriteLine($"查看某月台账：dotnet run --project src/ReportWorker -- status --month {result.LastMonth}");
             return 0;
         }, services =>

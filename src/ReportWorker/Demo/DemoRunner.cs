@@ -9,7 +9,7 @@ using ReportWorker.Storage;
 
 namespace ReportWorker.Demo;
 
-public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected, int Delivered, ReportMonth LastMonth);
+public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected, int Delivered, ReportMonth LastMonth, string MonthlyPath, string QuarterlyPath, int Slips, int BriefingMails);
 
 /// <summary>
 /// Imports the sample province, feeds each sample form through the inbox at its arrival time, and
@@ -17,7 +17,8 @@ public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected
 /// </summary>
 public sealed class DemoRunner(
     UnitImporter units, TaskImporter tasks, FolderIntake intake, ReceivedFileStore received, OutboxSender sender,
-    FormService forms, DataPaths paths, DemoClock clock)
+    FormService forms, DataPaths paths, DemoClock clock,
+    Briefings.BriefingService monthly, Briefings.QuarterlyService quarterly, Briefings.BriefingMailer mailer)
 {
     public async Task<DemoResult> RunAsync(string samplesFolder, TextWriter log, CancellationToken ct)
     {
@@ -52,8 +53,17 @@ public sealed class DemoRunner(
         clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 25, 9, 0, 0, TimeSpan.FromHours(8)));
         var next = forms.Generate(last.Next, null, null, send: false);
         log.WriteLine($"已生成 {last.Next.ToChinese()} 预填报表 {next.Count} 份。");
+
+        // The rhythm: the 月通报 on the 8th of the next month, the 季督办 on the 10th after a quarter ends.
+        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 8, 9, 0, 0, TimeSpan.FromHours(8)));
+        var notice = monthly.Monthly(last, null, reissue: false);
+        var mails = mailer.QueueMonthly(notice);
+        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 10, 9, 0, 0, TimeSpan.FromHours(8)));
+        var quarter = quarterly.Quarterly(Briefings.Quarter.Of(last), null, reissue: false);
+        mails += mailer.QueueQuarterly(quarter);
+        log.WriteLine($"月通报：{notice.Path}（{notice.Document.PageCount} 页）；季督办：{quarter.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份。");
         delivered += (await sender.DeliverDueAsync(ct)).Sent;
-        return new DemoResult(fed, skipped, accepted, rejected, delivered, last);
+        return new DemoResult(fed, skipped, accepted, rejected, delivered, last, notice.Path, quarter.SummaryPath, quarter.Slips.Count, mails);
     }
 
     private static IEnumerable<(string File, DateTimeOffset ArrivedAt)> ReadManifest(string path) =>

@@ -27,6 +27,7 @@ public static class ReportWorkerServices
         AddOptions<MailOptions>(services, MailOptions.SectionName);
         AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
         AddOptions<Briefings.SupervisionOptions>(services, Briefings.SupervisionOptions.SectionName);
+        AddOptions<Briefings.BriefingsOptions>(services, Briefings.BriefingsOptions.SectionName);
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
@@ -50,6 +51,7 @@ public static class ReportWorkerServices
         services.AddSingleton<Briefings.BriefingService>();
         services.AddSingleton<Briefings.SupervisionStore>();
         services.AddSingleton<Briefings.QuarterlyService>();
+        services.AddSingleton<Briefings.BriefingMailer>();
         services.AddSingleton<FormLayoutProvider>();
         services.AddSingleton<FormService>();
 

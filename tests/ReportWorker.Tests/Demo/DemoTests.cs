@@ -28,12 +28,16 @@ public sealed class DemoTests : IDisposable
         Assert.True(first.ExitCode == 0, first.Error);
         Assert.Contains($"收取 {expectedFiles} 份文件", first.Output);
         var emlAfterFirst = Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length;
+        var answers = Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Count(f => f.Contains("-receipt-") || f.Contains("-rejection"));
 
         var second = WorkerProcess.Run(_root, env, "demo", "--samples", samples);
         Assert.True(second.ExitCode == 0, second.Error);
         Assert.Contains("所有示例报表此前都已收取", second.Output);
 
-        Assert.Equal(expectedFiles, emlAfterFirst);
+        Assert.Equal(expectedFiles, answers);                       // one answer per file received
+        Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox"), "*-quarterly-notice.eml"));
+        Assert.Equal(41, Directory.GetFiles(Path.Combine(data, "outbox"), "*-monthly-notice*.eml").Length); // leaders + 40 units
+        Assert.True(File.Exists(Path.Combine(data, "briefings", "2025-03", "2025-03-月通报.pdf")));
         Assert.Equal(emlAfterFirst, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length);
         Assert.Equal(expectedFiles, Directory.GetFiles(Path.Combine(data, "archive"), "*", SearchOption.AllDirectories).Length);
         using var c = new SqliteConnection($"Data Source={Path.Combine(data, "reportworker.db")}");

@@ -1,0 +1,74 @@
+using System.Globalization;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReportWorker.Calendar;
+using ReportWorker.Delivery;
+using ReportWorker.Registry;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>
+/// Queues briefings by e-mail: the 月通报 to the leaders and to every unit's liaisons, the 季督办 to the
+/// leaders, each 督办单 to its own unit only. Keys name the briefing, its version and the recipient
+/// group, so generating a briefing again queues nothing new.
+/// </summary>
+public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates, RegistryStore registry, IOptions<BriefingsOptions> options, IOptions<OrganizationOptions> organization, IOptions<MailOptions> mail)
+{
+    private const string Pdf = "application/pdf";
+
+    public int QueueMonthly(GeneratedBriefing b)
+    {
+        var o = b.Figures.Overall;
+        var p = b.Figures.Punctuality;
+        var file = Path.GetFileName(b.Path);
+        object Model(string name) => new
+        {
+            Name = name, MonthCn = b.Figures.Month.ToChinese(), Issue = b.Record.IssueNo, b.Record.Version,
+            o.Total, o.ClosedToDate, o.ClosedThisMonth, CompletionRate = o.CompletionRate.ToString("0.0", CultureInfo.InvariantCulture), o.Lagging, o.Overdue,
+            OnTime = p.OnTime.Count, Late = p.Late.Count, Missing = p.Missing.Count, MissingNames = string.Join("、", p.Missing.Select(u => u.ShortName)),
+            FileName = file, organization.Value.Office,
+        };
+        var key = $"briefing/monthly/{b.Figures.Month}/v{b.Record.Version}";
+        var queued = Queue($"{key}/leaders", "monthly-notice", null, Leaders(), Model("各位领导"), file, b.Document.Pdf);
+        foreach (var unit in registry.Units().Where(u => u.Liaisons.Count > 0))
+            queued += Queue($"{key}/unit/{unit.Code}", "monthly-notice", unit.Code, Liaisons(unit), Model(unit.Name), file, b.Document.Pdf);
+        return queued;
+    }
+
+    public int QueueQuarterly(GeneratedQuarter q)
+    {
+        var items = q.Figures.Items;
+        var file = Path.GetFileName(q.SummaryPath);
+        var key = $"briefing/quarterly/{q.Figures.Quarter}/v{q.Record.Version}";
+        var queued = Queue($"{key}/leaders", "quarterly-notice", null, Leaders(), new
+        {
+            Name = "各位领导", QuarterCn = q.Figures.Quarter.Chinese, Items = items.Count, q.Record.Version,
+            Red = items.Count(i => i.Level == Level.Red), Yellow = items.Count(i => i.Level == Level.Yellow), Blue = items.Count(i => i.Level == Level.Blue),
+            Units = items.Select(i => i.State.Task.LeadUnit).Distinct().Count(),
+            Previous = q.Figures.Previous.Count, PreviousClosed = q.Figures.Previous.Count(f => f.ClosedIn is not null),
+            FileName = file, organization.Value.Office,
+        }, file, q.Summary.Pdf);
+        foreach (var (unit, path, slip) in q.Slips)
+        {
+            var mine = items.Where(i => i.State.Task.LeadUnit == unit.Code).OrderBy(i => i.Seq).ToArray();
+            queued += Queue($"{key}/slip/{unit.Code}", "supervision-slip", unit.Code, Liaisons(unit), new
+            {
+                UnitName = unit.Name, QuarterCn = q.Figures.Quarter.Chinese, Items = mine.Length,
+                Rows = mine.Select(i => new { i.Number, Level = SupervisionItem.Word(i.Level), Code = i.State.Task.Code, RectifyBy = ReportingCalendar.Chinese(i.RectifyBy) }).ToArray(),
+                RectifyBy = ReportingCalendar.Chinese(mine.Min(i => i.RectifyBy)),
+                FileName = Path.GetFileName(path), organization.Value.Office, ReplyTo = mail.Value.FromAddress,
+            }, Path.GetFileName(path), slip.Pdf);
+        }
+        return queued;
+    }
+
+    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf)
+    {
+        if (to.Count == 0) return 0;
+        var (subject, html, text) = templates.Render(template, model);
+        return outbox.Enqueue(new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)])) ? 1 : 0;
+    }
+
+    private IReadOnlyList<MailboxAddress> Leaders() => options.Value.Leaders.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
+    private static IReadOnlyList<MailboxAddress> Liaisons(Unit unit) => unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
+}
