@@ -20,10 +20,10 @@ public sealed class TestWorld : IDisposable
 {
     private readonly IHost _host;
 
-    public TestWorld(IDictionary<string, string?>? settings = null)
+    public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
     {
         Root = Directory.CreateTempSubdirectory("rw-test-").FullName;
-        Clock = new FakeTimeProvider(new DateTimeOffset(2025, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)));
+        Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)));
         var builder = WorkerHost.CreateBuilder([], quietConsole: true);
         var config = new Dictionary<string, string?> { ["Data:Root"] = Path.Combine(Root, "data") };
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
