@@ -66,7 +66,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         doc.Add(new Table([1, 3.4f, 1.1f, 1.1f, 1.3f, 1, 1, 1.3f], [Header("排名", "单位", "牵头任务", "累计销号", "完成率", "滞后", "逾期", "报送")], rows));
         var labels = ranked.Select(u => u.Unit.ShortName).Reverse().ToArray();
         var values = ranked.Select(u => u.Counts.CompletionRate).Reverse().ToArray();
-        doc.Add(new Spacer()).Add(new Chart(() => Bars(values, labels, horizontal: true), 150, Math.Min(190, 20 + 3.6f * labels.Length), [.. labels, "完成率（%）"]));
+        doc.Add(new Spacer()).Add(new Chart(() => Bars(values, labels, horizontal: true), 150, Math.Min(220, 20 + 5f * labels.Length), [.. labels, "完成率（%）"]));
     }
 
     private void ComposeProblems(Document doc)
@@ -160,6 +160,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         {
             plot.Axes.Left.SetTicks(positions, labels);
             plot.Axes.Left.TickLabelStyle.FontSize = 9;
+            plot.Axes.Left.MajorTickStyle.Length = 2;
             plot.Axes.Bottom.Label.Text = "完成率（%）";
             plot.Axes.Margins(left: 0);
         }

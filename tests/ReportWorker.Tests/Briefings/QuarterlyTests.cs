@@ -34,7 +34,11 @@ public sealed class QuarterlyTests : IDisposable
         var result = _world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 1), null, reissue: false);
         var mailer = _world.Get<BriefingMailer>();
         var first = mailer.QueueQuarterly(result);
-        var again = mailer.QueueQuarterly(_world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 1), null, reissue: false));
+        _world.Clock.Advance(TimeSpan.FromDays(3));
+        var rerun = _world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 1), null, reissue: false);
+        var again = mailer.QueueQuarterly(rerun);
+        Assert.Equal(result.Summary.Pdf, rerun.Summary.Pdf);         // same ledger, same issue: same bytes
+        Assert.Equal(result.Slips[0].Slip.Pdf, rerun.Slips[0].Slip.Pdf);
 
         Assert.Equal(["C-001", "C-002"], result.Figures.Items.Select(i => i.State.Task.Code));
         var (unit, _, slip) = Assert.Single(result.Slips);
