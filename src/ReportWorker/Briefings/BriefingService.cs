@@ -25,15 +25,18 @@ public sealed class BriefingService(
     IOptions<RegistryOptions> registryOptions,
     IOptions<DocumentFontsOptions> fontOptions)
 {
-    public MonthlyFigures Figures(ReportMonth month) =>
-        MonthlyFiguresCalculator.Compute(month, registry.Units(), registry.Tasks(), submissions.EntriesThrough(month), submissions.InForce(month), registryOptions.Value.Categories);
+    /// <summary>The month's figures from the ledger as it stood at <paramref name="asOf"/> (now when null).</summary>
+    public MonthlyFigures Figures(ReportMonth month, DateTimeOffset? asOf = null) =>
+        MonthlyFiguresCalculator.Compute(month, registry.Units(), registry.Tasks(), submissions.EntriesThrough(month, asOf), submissions.InForce(month, asOf), registryOptions.Value.Categories);
 
     /// <summary>Writes the 月通报; the same ledger and the same issue give the same bytes, unless <paramref name="reissue"/>.</summary>
     public GeneratedBriefing Monthly(ReportMonth month, string? outFolder, bool reissue)
     {
         var record = briefings.Issue("monthly", month.ToString(), month.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
-        var figures = Figures(month);
+        // An issued notice is made from the ledger as it stood when it was first issued, so making it
+        // again gives the same document even after late forms arrive; a reissue takes the ledger as it is now.
+        var figures = Figures(month, created);
         var texts = Texts(month, figures, record, created);
         var units = registry.Units().ToDictionary(u => u.Code, u => u.ShortName);
         var document = new MonthlyNotice(figures, texts, units, created, fontOptions.Value.ToConfiguration(environment.ContentRootPath)).Render();

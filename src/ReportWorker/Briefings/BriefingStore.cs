@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using Dapper;
 using ReportWorker.Ledger;
 
@@ -23,7 +24,7 @@ public sealed class BriefingStore(LedgerDatabase database)
                 "SELECT COUNT(DISTINCT period) FROM briefings WHERE kind = @kind AND substr(period, 1, 4) = @year", new { kind, year = year.ToString("D4") }, tx) + 1;
             var id = c.ExecuteScalar<long>("""
                 INSERT INTO briefings(kind, period, version, issue_no, created_at) VALUES (@kind, @period, @version, @issue, @now) RETURNING id
-                """, new { kind, period, version = (latest?.Version ?? 0) + 1, issue, now = now.ToString("O") }, tx);
+                """, new { kind, period, version = (latest?.Version ?? 0) + 1, issue, now = now.Stored() }, tx);
             return c.QuerySingle<BriefingRecord>($"SELECT {Columns} FROM briefings WHERE id = @id", new { id }, tx);
         });
 

@@ -26,9 +26,9 @@ public sealed class QuarterlyService(
     IOptions<SupervisionOptions> options,
     IOptions<DocumentFontsOptions> fontOptions)
 {
-    public QuarterFigures Figures(Quarter quarter)
+    public QuarterFigures Figures(Quarter quarter, DateTimeOffset? asOf = null)
     {
-        var states = TaskState.Compute(registry.Tasks(), submissions.EntriesThrough(quarter.LastMonth), quarter.LastMonth);
+        var states = TaskState.Compute(registry.Tasks(), submissions.EntriesThrough(quarter.LastMonth, asOf), quarter.LastMonth);
         var (figures, added) = SupervisionCalculator.Compute(quarter, states, supervision.Load(quarter), supervision.Load(quarter.Previous), options.Value, calendar.WorkingDays);
         supervision.Add(added);
         return figures;
@@ -38,7 +38,7 @@ public sealed class QuarterlyService(
     {
         var record = briefings.Issue("quarterly", quarter.ToString(), quarter.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
-        var figures = Figures(quarter);
+        var figures = Figures(quarter, created); // as the ledger stood when first issued (see BriefingService)
         var units = registry.Units().ToDictionary(u => u.Code);
         var texts = Texts(quarter, record, created);
         var fonts = fontOptions.Value.ToConfiguration(environment.ContentRootPath);

@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using Dapper;
 using ReportWorker.Ledger;
 
@@ -24,7 +25,7 @@ public sealed class SupervisionStore(LedgerDatabase database, TimeProvider clock
                 c.Execute("""
                     INSERT INTO supervision_items(quarter, seq, task_code, level, reason, rectify_by, created_at)
                     VALUES (@Quarter, @Seq, @TaskCode, @Level, @Reason, @rectify, @now) ON CONFLICT DO NOTHING
-                    """, new { i.Quarter, i.Seq, i.TaskCode, i.Level, i.Reason, rectify = i.RectifyBy.ToString("yyyy-MM-dd"), now = clock.GetUtcNow().ToString("O") }, tx);
+                    """, new { i.Quarter, i.Seq, i.TaskCode, i.Level, i.Reason, rectify = i.RectifyBy.ToString("yyyy-MM-dd"), now = clock.GetUtcNow().Stored() }, tx);
             return 0;
         });
     }

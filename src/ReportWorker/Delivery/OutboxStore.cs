@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using System.Data;
 using Dapper;
 using ReportWorker.Ledger;
@@ -20,7 +21,7 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
             """, new
         {
             message.Key, messageId = builder.MessageIdFor(message.Key), message.Kind, message.UnitCode, recipients,
-            message.Subject, mime = builder.Build(message), now = clock.GetUtcNow().ToString("O"),
+            message.Subject, mime = builder.Build(message), now = clock.GetUtcNow().Stored(),
         }, tx) == 1;
     }
 
@@ -40,21 +41,21 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
                    recipients AS Recipients, subject AS Subject, mime AS Mime, attempts AS Attempts
             FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
             ORDER BY id LIMIT @limit
-            """, new { now = clock.GetUtcNow().ToString("O"), limit }).ToArray();
+            """, new { now = clock.GetUtcNow().Stored(), limit }).ToArray();
     }
 
     public void MarkSent(long id, string deliveredTo)
     {
         using var c = database.Open();
         c.Execute("UPDATE outbox SET status = 'sent', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL WHERE id = @id",
-            new { id, deliveredTo, now = clock.GetUtcNow().ToString("O") });
+            new { id, deliveredTo, now = clock.GetUtcNow().Stored() });
     }
 
     public void MarkRetry(long id, string error, DateTimeOffset next)
     {
         using var c = database.Open();
         c.Execute("UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id",
-            new { id, error, next = next.ToString("O") });
+            new { id, error, next = next.Stored() });
     }
 
     public void MarkFailed(long id, string error)

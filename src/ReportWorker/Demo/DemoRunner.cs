@@ -33,9 +33,23 @@ public sealed class DemoRunner(
 
         var known = received.All().Select(r => r.Sha256).ToHashSet();
         int fed = 0, skipped = 0, accepted = 0, rejected = 0, delivered = 0;
+        var last = SampleGenerator.Months[^1];
+        // The rhythm: the 月通报 on the 8th of the next month, the 季督办 on the 10th after a quarter ends.
+        // Forms that arrive later still go into the ledger, but these briefings count them as missing.
+        var noticeAt = new DateTimeOffset(last.Next.Year, last.Next.Month, 8, 9, 0, 0, TimeSpan.FromHours(8));
+        var quarterAt = new DateTimeOffset(last.Next.Year, last.Next.Month, 10, 9, 0, 0, TimeSpan.FromHours(8));
+        Briefings.GeneratedBriefing? notice = null;
+        Briefings.GeneratedQuarter? quarter = null;
+        var mails = 0;
+        void Brief(DateTimeOffset upTo)
+        {
+            if (notice is null && upTo >= noticeAt) { clock.Set(noticeAt); notice = monthly.Monthly(last, null, reissue: false); mails += mailer.QueueMonthly(notice); }
+            if (quarter is null && upTo >= quarterAt) { clock.Set(quarterAt); quarter = quarterly.Quarterly(Briefings.Quarter.Of(last), null, reissue: false); mails += mailer.QueueQuarterly(quarter); }
+        }
         foreach (var item in ReadManifest(manifest).OrderBy(i => i.ArrivedAt))
         {
             ct.ThrowIfCancellationRequested();
+            Brief(item.ArrivedAt);
             var source = Path.Combine(samplesFolder, "forms", item.File);
             if (known.Contains(Hashing.Sha256OfFile(source))) { skipped++; continue; }
             clock.Set(item.ArrivedAt);
@@ -49,19 +63,12 @@ public sealed class DemoRunner(
             delivered += (await sender.DeliverDueAsync(ct)).Sent;
             fed++;
         }
-        var last = SampleGenerator.Months[^1];
+        Brief(DateTimeOffset.MaxValue);
         clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 25, 9, 0, 0, TimeSpan.FromHours(8)));
         var next = forms.Generate(last.Next, null, null, send: false);
         log.WriteLine($"已生成 {last.Next.ToChinese()} 预填报表 {next.Count} 份。");
 
-        // The rhythm: the 月通报 on the 8th of the next month, the 季督办 on the 10th after a quarter ends.
-        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 8, 9, 0, 0, TimeSpan.FromHours(8)));
-        var notice = monthly.Monthly(last, null, reissue: false);
-        var mails = mailer.QueueMonthly(notice);
-        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 10, 9, 0, 0, TimeSpan.FromHours(8)));
-        var quarter = quarterly.Quarterly(Briefings.Quarter.Of(last), null, reissue: false);
-        mails += mailer.QueueQuarterly(quarter);
-        log.WriteLine($"月通报：{notice.Path}（{notice.Document.PageCount} 页）；季督办：{quarter.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份。");
+        log.WriteLine($"月通报：{notice!.Path}（{notice.Document.PageCount} 页）；季督办：{quarter!.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份。");
         delivered += (await sender.DeliverDueAsync(ct)).Sent;
         return new DemoResult(fed, skipped, accepted, rejected, delivered, last, notice.Path, quarter.SummaryPath, quarter.Slips.Count, mails);
     }

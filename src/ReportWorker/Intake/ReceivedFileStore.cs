@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using System.Data;
 using Dapper;
 using ReportWorker.Ledger;
@@ -56,5 +57,5 @@ public sealed class ReceivedFileStore(LedgerDatabase database)
             INSERT INTO received_files(sha256, source, source_ref, original_name, size_bytes, archive_path, sender, received_at, outcome, reason, unit_code, month)
             VALUES (@sha256, @Source, @SourceRef, @OriginalName, @size, @archivePath, @Sender, @at, @outcome, @reason, @unitCode, @month)
             RETURNING id
-            """, new { sha256, file.Source, file.SourceRef, file.OriginalName, size, archivePath, file.Sender, at = receivedAt.ToString("O"), outcome, reason, unitCode, month }, tx);
+            """, new { sha256, file.Source, file.SourceRef, file.OriginalName, size, archivePath, file.Sender, at = receivedAt.Stored(), outcome, reason, unitCode, month }, tx);
 }

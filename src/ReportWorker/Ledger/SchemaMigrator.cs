@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using System.Reflection;
 using Dapper;
 using Microsoft.Extensions.Logging;
@@ -28,7 +29,7 @@ public sealed class SchemaMigrator(LedgerDatabase database, ILogger<SchemaMigrat
             connection.Execute(sql, transaction: transaction);
             connection.Execute(
                 "INSERT INTO schema_migrations(version, name, applied_at) VALUES (@version, @name, @at)",
-                new { version, name, at = DateTimeOffset.UtcNow.ToString("O") }, transaction);
+                new { version, name, at = DateTimeOffset.UtcNow.Stored() }, transaction);
             transaction.Commit();
             LedgerLog.MigrationApplied(logger, version, name);
             count++;

@@ -1,3 +1,4 @@
+using ReportWorker.Storage;
 using System.Data;
 using System.Text.Json;
 using Dapper;
@@ -14,7 +15,7 @@ public sealed class SubmissionStore(LedgerDatabase database)
         var id = c.ExecuteScalar<long>("""
             INSERT INTO submissions(received_file_id, unit_code, month, received_at, late, warnings)
             VALUES (@receivedFileId, @unitCode, @month, @at, @late, @warnings) RETURNING id
-            """, new { receivedFileId, unitCode, month = month.ToString(), at = receivedAt.ToString("O"), late, warnings = JsonSerializer.Serialize(warnings) }, tx);
+            """, new { receivedFileId, unitCode, month = month.ToString(), at = receivedAt.Stored(), late, warnings = JsonSerializer.Serialize(warnings) }, tx);
         c.Execute("UPDATE submissions SET superseded_by = @id WHERE unit_code = @unitCode AND month = @month AND id <> @id AND superseded_by IS NULL",
             new { id, unitCode, month = month.ToString() }, tx);
         foreach (var e in entries)
@@ -25,13 +26,15 @@ public sealed class SubmissionStore(LedgerDatabase database)
         return id;
     }
 
-    /// <summary>The reports in force for a month (one per unit that reported).</summary>
-    public IReadOnlyList<Submission> InForce(ReportMonth month)
+    /// <summary>The reports in force for a month (one per unit that reported), now or as of a moment.</summary>
+    public IReadOnlyList<Submission> InForce(ReportMonth month, DateTimeOffset? asOf = null)
     {
         using var c = database.Open();
-        return c.Query<SubmissionRow>(
-                "SELECT id, received_file_id, unit_code, month, received_at, late, superseded_by FROM submissions WHERE month = @m AND superseded_by IS NULL ORDER BY unit_code",
-                new { m = month.ToString() })
+        return c.Query<SubmissionRow>("""
+                SELECT id, received_file_id, unit_code, month, received_at, late, superseded_by FROM submissions
+                WHERE id IN (SELECT max(id) FROM submissions WHERE month = @m AND received_at <= @asOf GROUP BY unit_code)
+                ORDER BY unit_code
+                """, new { m = month.ToString(), asOf = (asOf ?? DateTimeOffset.MaxValue).Stored() })
             .Select(r => r.ToSubmission()).ToArray();
     }
 
@@ -71,16 +74,20 @@ public sealed class SubmissionStore(LedgerDatabase database)
         return latest;
     }
 
-    /// <summary>All entries in force from lead and co-units, month by month, up to and including <paramref name="through"/>.</summary>
-    public IReadOnlyList<(ReportMonth Month, string UnitCode, ReportEntry Entry)> EntriesThrough(ReportMonth through)
+    /// <summary>
+    /// All entries in force from lead and co-units, month by month, up to and including
+    /// <paramref name="through"/>; with <paramref name="asOf"/>, as the ledger stood at that moment
+    /// (later reports and corrections left out), which is what an issued briefing was made from.
+    /// </summary>
+    public IReadOnlyList<(ReportMonth Month, string UnitCode, ReportEntry Entry)> EntriesThrough(ReportMonth through, DateTimeOffset? asOf = null)
     {
         using var c = database.Open();
         return c.Query<(string Month, string UnitCode, string TaskCode, string Status, double Percent, string Progress, string Problems, string NextSteps)>("""
             SELECT s.month, s.unit_code, e.task_code, e.status, e.percent, e.progress, e.problems, e.next_steps
             FROM submissions s JOIN entries e ON e.submission_id = s.id
-            WHERE s.month <= @m AND s.superseded_by IS NULL
+            WHERE s.id IN (SELECT max(id) FROM submissions WHERE month <= @m AND received_at <= @asOf GROUP BY unit_code, month)
             ORDER BY s.month, s.unit_code
-            """, new { m = through.ToString() })
+            """, new { m = through.ToString(), asOf = (asOf ?? DateTimeOffset.MaxValue).Stored() })
             .Select(r => (ReportMonth.Parse(r.Month), r.UnitCode, new ReportEntry(r.TaskCode, r.Status, r.Percent, r.Progress, r.Problems, r.NextSteps)))
             .ToArray();
     }

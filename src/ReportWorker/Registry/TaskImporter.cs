@@ -36,7 +36,7 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
         return database.InTransaction((c, tx) =>
         {
             var existing = RegistryStore.LoadTasks(c, tx, activeOnly: false).ToDictionary(t => t.Code);
-            var now = clock.GetUtcNow().ToString("O");
+            var now = clock.GetUtcNow().Stored();
             var importId = c.ExecuteScalar<long>("""
                 INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at)
                 VALUES ('tasks', @file, @sha, @rows, 0, 0, @now) RETURNING id

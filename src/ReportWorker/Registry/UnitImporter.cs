@@ -32,7 +32,7 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
         {
             var existing = RegistryStore.LoadUnits(c, tx).ToDictionary(u => u.Code);
             int added = 0, changed = 0;
-            var now = clock.GetUtcNow().ToString("O");
+            var now = clock.GetUtcNow().Stored();
             foreach (var unit in units)
             {
                 if (existing.TryGetValue(unit.Code, out var old))

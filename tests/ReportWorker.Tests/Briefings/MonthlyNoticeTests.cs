@@ -58,6 +58,23 @@ public sealed class MonthlyNoticeTests : IDisposable
     }
 
     [Fact]
+    public void An_issued_notice_is_made_from_the_ledger_as_it_stood_so_a_late_form_changes_only_a_reissue()
+    {
+        var service = _world.Get<BriefingService>();
+        var issued = service.Monthly(March, null, reissue: false);
+        Assert.Equal(["U03"], issued.Figures.Punctuality.Missing.Select(u => u.Code));
+
+        _world.SetLocalTime(2025, 4, 9);
+        _world.TakeIn("u03-late.xlsx", _world.FilledForm("U03", March)); // 海口海关, a day after the notice
+        var again = service.Monthly(March, null, reissue: false);
+        var reissued = service.Monthly(March, null, reissue: true);
+
+        Assert.Equal(issued.Document.Pdf, again.Document.Pdf);
+        Assert.Empty(reissued.Figures.Punctuality.Missing);
+        Assert.Equal(["U02", "U03"], reissued.Figures.Punctuality.Late.Select(u => u.Code));
+    }
+
+    [Fact]
     public void Issue_numbers_count_per_year()
     {
         var service = _world.Get<BriefingService>();
