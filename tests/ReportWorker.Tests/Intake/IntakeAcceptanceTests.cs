@@ -56,14 +56,19 @@ public sealed class IntakeAcceptanceTests : IDisposable
     }
 
     [Fact]
-    public void Reads_a_percentage_formatted_number_as_percent()
+    public void Reads_a_percentage_formatted_number_as_percent_and_a_plain_number_as_it_is()
     {
-        var form = _world.FilledForm("U01", March, e => e.Number($"G{e.RowOf("A-001")}", 0.8));
-        var withPercentStyle = XlsxEditor.Edit(form, e => { });
-        // 0.8 in a cell without a percent format stays 0.8; the style-aware path is covered by XlsxReader tests.
-        var outcome = _world.TakeIn("f.xlsx", withPercentStyle);
-        Assert.True(outcome.IsAccepted);
-        Assert.Equal(0.8, Entries("U01")["A-001"].Percent);
+        var form = _world.FilledForm("U01", March, e =>
+        {
+            e.Percent($"G{e.RowOf("A-001")}", 0.8);   // typed as 80% in Excel: 0.8 shown as 80%
+            e.Number($"G{e.RowOf("A-002")}", 0.8);    // typed as 0.8: means 0.8 %
+        });
+
+        var outcome = _world.TakeIn("f.xlsx", form);
+
+        Assert.True(outcome.IsAccepted, string.Join("; ", outcome.Errors));
+        Assert.Equal(80, Entries("U01")["A-001"].Percent);
+        Assert.Equal(0.8, Entries("U01")["A-002"].Percent);
     }
 
     [Fact]

@@ -45,6 +45,17 @@ public sealed class XlsxEditor
     public XlsxEditor Number(string reference, double value, string sheet = Form) =>
         Set(sheet, reference, c => { c.DataType = null; c.InlineString = null; c.CellFormula = null; c.CellValue = new X.CellValue(value); });
 
+    /// <summary>A number in a cell formatted as a percentage, as Excel stores "80%" typed by a person: 0.8 with format 0%.</summary>
+    public XlsxEditor Percent(string reference, double fraction, string sheet = Form)
+    {
+        var styles = _document.WorkbookPart!.WorkbookStylesPart!.Stylesheet!;
+        var formats = styles.CellFormats!;
+        formats.Append(new X.CellFormat { NumberFormatId = 9U, ApplyNumberFormat = true, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U });
+        formats.Count = (uint)formats.ChildElements.Count;
+        var style = formats.Count.Value - 1;
+        return Set(sheet, reference, c => { c.DataType = null; c.InlineString = null; c.CellFormula = null; c.CellValue = new X.CellValue(fraction); c.StyleIndex = style; });
+    }
+
     public XlsxEditor Formula(string reference, string formula, string cachedValue, string sheet = Form) =>
         Set(sheet, reference, c => { c.DataType = X.CellValues.String; c.InlineString = null; c.CellFormula = new X.CellFormula(formula); c.CellValue = new X.CellValue(cachedValue); });
 
