@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace ReportWorker.Documents.Text;
 
 /// <summary>Character classes for Chinese line breaking (禁则) and the line grid.</summary>
@@ -35,6 +33,4 @@ internal static class CharClass
     };
 
     public static bool IsDigit(int cp) => cp is >= '0' and <= '9';
-
-    public static UnicodeCategory Category(int cp) => CharUnicodeInfo.GetUnicodeCategory(cp);
 }

@@ -27,11 +27,6 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
 
     public bool Enqueue(OutgoingMessage message) => database.InTransaction((c, tx) => Enqueue(c, tx, message));
 
-    public bool Exists(string key)
-    {
-        using var c = database.Open();
-        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE message_key = @key", new { key }) > 0;
-    }
 
     public IReadOnlyList<QueuedMessage> Due(int limit = 200)
     {

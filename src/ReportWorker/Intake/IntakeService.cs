@@ -25,6 +25,7 @@ public sealed class IntakeService(
     ReceiptComposer receipts,
     OutboxStore outbox,
     FormLayoutProvider layouts,
+    ReportingCalendar calendar,
     IOptions<IntakeOptions> options,
     TimeProvider clock,
     ILogger<IntakeService> logger)
@@ -43,9 +44,9 @@ public sealed class IntakeService(
         var archived = archive.Keep(file.Path, sha, file.OriginalName, receivedAt);
         CrashPoints.Hit("after-archive");
 
-        var check = Inspect(file, sha, receivedAt);
-        var outcome = check.Accepted ? IntakeOutcome.Accepted
-            : received.FindFirstBySha(sha) is not null ? IntakeOutcome.Duplicate : IntakeOutcome.Rejected;
+        var first = received.FindFirstBySha(sha);
+        var check = first is not null ? Duplicate(first) : Inspect(file, receivedAt);
+        var outcome = check.Accepted ? IntakeOutcome.Accepted : first is not null ? IntakeOutcome.Duplicate : IntakeOutcome.Rejected;
 
         var id = database.InTransaction((c, tx) =>
         {
@@ -74,18 +75,20 @@ public sealed class IntakeService(
 
     public void Finish(long receivedFileId) => received.MarkFinished(receivedFileId);
 
-    private FormCheck Inspect(IncomingFile file, string sha, DateTimeOffset receivedAt)
+    /// <summary>The same bytes arrived before: answer with what happened then, change nothing.</summary>
+    private FormCheck Duplicate(ReceivedFile first)
     {
-        if (received.FindFirstBySha(sha) is { } first)
-        {
-            var unit = first.UnitCode is null ? null : registry.FindUnit(first.UnitCode);
-            var month = ReportMonth.TryParse(first.Month, out var m) ? m : (ReportMonth?)null;
-            var when = DateTimeOffset.Parse(first.ReceivedAt, System.Globalization.CultureInfo.InvariantCulture);
-            var verdict = first.Outcome == IntakeOutcome.Accepted ? "已登记" : "已退回";
-            return FormCheck.Rejected(new("", 0, "",
-                $"此文件与 {when.ToOffset(TimeSpan.FromHours(8)):yyyy年M月d日 HH:mm} 收到的“{first.OriginalName}”完全相同，当时{verdict}，本次不再重复处理。",
-                first.Outcome == IntakeOutcome.Accepted ? "无需重复报送；如需更正，请修改表格内容后再发送。" : "请按当时退回邮件的提示修改表格内容后再发送。"), unit, month);
-        }
+        var unit = first.UnitCode is null ? null : registry.FindUnit(first.UnitCode);
+        var month = ReportMonth.TryParse(first.Month, out var m) ? m : (ReportMonth?)null;
+        var when = calendar.ToLocal(DateTimeOffset.Parse(first.ReceivedAt, System.Globalization.CultureInfo.InvariantCulture));
+        var verdict = first.Outcome == IntakeOutcome.Accepted ? "已登记" : "已退回";
+        return FormCheck.Rejected(new("", 0, "",
+            $"此文件与 {ReportingCalendar.Chinese(when)} 收到的“{first.OriginalName}”完全相同，当时{verdict}，本次不再重复处理。",
+            first.Outcome == IntakeOutcome.Accepted ? "无需重复报送；如需更正，请修改表格内容后再发送。" : "请按当时退回邮件的提示修改表格内容后再发送。"), unit, month);
+    }
+
+    private FormCheck Inspect(IncomingFile file, DateTimeOffset receivedAt)
+    {
         try
         {
             var limits = new ReadLimits(options.Value.MaxFileBytes, options.Value.MaxUncompressedBytes, options.Value.MaxZipEntries);

@@ -15,9 +15,6 @@ public sealed class RegistryStore(LedgerDatabase database)
 
     public Unit? FindUnit(string code) => Units().FirstOrDefault(u => u.Code == code);
 
-    /// <summary>Units that have the given address as a liaison (an address may serve several units).</summary>
-    public IReadOnlyList<Unit> UnitsOfLiaison(string email) =>
-        Units().Where(u => u.Liaisons.Any(l => string.Equals(l.Email, email, StringComparison.OrdinalIgnoreCase))).ToArray();
 
     public IReadOnlyList<TaskItem> Tasks(bool activeOnly = true)
     {

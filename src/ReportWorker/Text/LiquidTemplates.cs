@@ -27,8 +27,6 @@ public sealed class LiquidTemplates(string templatesFolder)
         return template.Render(new TemplateContext(model, Options), encoder);
     }
 
-    public bool Exists(string relativePath) => File.Exists(Path.Combine(templatesFolder, relativePath));
-
     /// <summary>Renders a short text taken from a template file (a form title, a subject line).</summary>
     public string RenderText(string source, object model) =>
         _inline.GetOrAdd(source, s => Parse(s, "inline text")).Render(new TemplateContext(model, Options), NullEncoder.Default);
