@@ -28,11 +28,14 @@ public static class ReportWorkerServices
         AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
         AddOptions<Briefings.SupervisionOptions>(services, Briefings.SupervisionOptions.SectionName);
         AddOptions<Briefings.BriefingsOptions>(services, Briefings.BriefingsOptions.SectionName);
+        AddOptions<Scheduling.ScheduleOptions>(services, Scheduling.ScheduleOptions.SectionName);
+        AddOptions<Reminders.ReminderOptions>(services, Reminders.ReminderOptions.SectionName);
+        services.AddSingleton<IValidateOptions<Scheduling.ScheduleOptions>, Scheduling.ScheduleOptionsValidator>();
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
 
-        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddSingleton(Calendar.RehearsalClock.FromConfiguration(builder.Configuration));
         services.AddSingleton<DataPaths>();
         services.AddSingleton(sp => new LiquidTemplates(sp.GetRequiredService<DataPaths>().Templates));
         services.AddSingleton(sp => WorkingCalendar.Load(Path.Combine(sp.GetRequiredService<DataPaths>().Templates, "calendar", "holidays.json")));
@@ -54,6 +57,10 @@ public static class ReportWorkerServices
         services.AddSingleton<Briefings.BriefingMailer>();
         services.AddSingleton<FormLayoutProvider>();
         services.AddSingleton<FormService>();
+        services.AddSingleton<Reminders.ReminderService>();
+        services.AddSingleton<Scheduling.SchedulePlanner>();
+        services.AddSingleton<Scheduling.JobRunStore>();
+        services.AddSingleton<Scheduling.JobRunner>();
 
         services.AddSingleton<Archive>();
         services.AddSingleton<ReceivedFileStore>();

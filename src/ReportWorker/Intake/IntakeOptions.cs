@@ -11,8 +11,6 @@ public sealed class IntakeOptions
     /// <summary>A workbook that inflates past this is treated as a zip bomb (default 100 MB).</summary>
     [Range(1024, long.MaxValue)] public long MaxUncompressedBytes { get; set; } = 100 * 1024 * 1024;
     [Range(10, 100_000)] public int MaxZipEntries { get; set; } = 2000;
-    /// <summary>How often the worker looks at the inbox.</summary>
-    [Range(5, 86_400)] public int IntervalSeconds { get; set; } = 60;
     /// <summary>The worker leaves a file alone until it has not changed for this long (it may still be copying).</summary>
     [Range(0, 3600)] public int SettleSeconds { get; set; } = 5;
 }

@@ -1,30 +1,38 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using Quartz;
-using ReportWorker.Delivery;
-using ReportWorker.Intake;
+using ReportWorker.Storage;
 
 namespace ReportWorker.Scheduling;
 
 public static class SchedulingExtensions
 {
-    /// <summary>The unattended service: Quartz runs intake and delivery on their intervals.</summary>
+    /// <summary>
+    /// The unattended service: Quartz with its job store in the ledger's SQLite file, so schedules,
+    /// deferred runs and missed fires survive restarts. Jobs never overlap themselves, and shutdown
+    /// waits for a running job to finish.
+    /// </summary>
     public static IHostApplicationBuilder AddReportWorkerSchedules(this IHostApplicationBuilder builder)
     {
-        var intake = builder.Configuration.GetSection(IntakeOptions.SectionName).Get<IntakeOptions>() ?? new IntakeOptions();
-        var mail = builder.Configuration.GetSection(MailOptions.SectionName).Get<MailOptions>() ?? new MailOptions();
+        var schedule = builder.Configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
+        var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
+        var database = DataPaths.DatabaseFileFor(data, builder.Environment.ContentRootPath);
+        // The same clock the services use (AddReportWorker registered it), so Quartz and the jobs agree on "now".
+        var clock = builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider ?? TimeProvider.System;
 
-        // Quartz resolves jobs from DI; registering them here lets ValidateOnBuild check their dependencies.
-        builder.Services.AddTransient<IntakeJob>();
-        builder.Services.AddTransient<OutboxJob>();
+        builder.Services.AddTransient<ScheduledJob>();
+        builder.Services.AddHostedService<ScheduleInstaller>();
         builder.Services.AddQuartz(q =>
         {
-            q.AddJob<IntakeJob>(j => j.WithIdentity(IntakeJob.Key));
-            q.AddTrigger(t => t.ForJob(IntakeJob.Key).WithIdentity("intake-folder-interval", "reportworker").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(intake.IntervalSeconds)).RepeatForever()));
-            q.AddJob<OutboxJob>(j => j.WithIdentity(OutboxJob.Key));
-            q.AddTrigger(t => t.ForJob(OutboxJob.Key).WithIdentity("outbox-interval", "reportworker").StartNow()
-                .WithSimpleSchedule(s => s.WithInterval(TimeSpan.FromSeconds(mail.DeliveryIntervalSeconds)).RepeatForever()));
+            q.UseTimeProvider(clock);
+            q.UsePersistentStore(s =>
+            {
+                s.UseSqlite($"Data Source={database};Default Timeout=30");
+                s.UseSystemTextJsonSerializer();
+                s.ProvisionSchema();
+                s.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(schedule.MisfireThresholdSeconds));
+            });
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
         return builder;

@@ -10,6 +10,10 @@ public sealed class DataPaths(IOptions<DataOptions> options, IHostEnvironment en
 
     public string Root => Ensure(Path.GetFullPath(_o.Root, environment.ContentRootPath));
     public string DatabaseFile => Path.Combine(Root, _o.Database);
+
+    /// <summary>The database file before the container is built (Quartz's job store is configured then).</summary>
+    public static string DatabaseFileFor(DataOptions options, string contentRoot) =>
+        Path.Combine(Path.GetFullPath(options.Root, contentRoot), options.Database);
     public string Inbox => Ensure(Under(_o.Inbox));
     public string InboxProcessed => Ensure(Path.Combine(Inbox, "processed"));
     public string InboxRejected => Ensure(Path.Combine(Inbox, "rejected"));

@@ -1,0 +1,94 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using ReportWorker.Briefings;
+using ReportWorker.Calendar;
+using ReportWorker.Scheduling;
+using ReportWorker.Text;
+
+namespace ReportWorker.Cli;
+
+/// <summary><c>jobs</c> shows the schedule; <c>run JOB</c> runs one job now, through the same code the schedule uses.</summary>
+internal static class JobsCommands
+{
+    public static Command Jobs()
+    {
+        var command = new Command("jobs", "列出各项定时任务、计划（cron）和下次运行时间（本地时间）");
+        command.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
+        {
+            Console.Write(Render(sp));
+            return Task.FromResult(0);
+        }));
+        return command;
+    }
+
+    internal static string Render(IServiceProvider sp)
+    {
+        var planner = sp.GetRequiredService<SchedulePlanner>();
+        var calendar = sp.GetRequiredService<ReportingCalendar>();
+        var runs = sp.GetRequiredService<JobRunStore>();
+        var options = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        var now = calendar.Now;
+        var w = new StringWriter();
+        w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 templates/calendar/holidays.json。");
+        var table = new ConsoleTable("任务", "说明", "计划（cron）", "遇节假日", "下次运行", "所属期", "上次运行");
+        foreach (var job in JobNames.All)
+        {
+            var schedule = options.Jobs.GetValueOrDefault(job);
+            if (schedule is null || !schedule.Enabled) { table.Add(job, JobNames.Describe(job), "（已停用）", "", "", "", ""); continue; }
+            var next = planner.NextRun(job, now);
+            var last = runs.Last(job);
+            table.Add(job, JobNames.Describe(job), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
+                next is { } n ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
+                next is { } p && JobNames.PeriodOf(job) != PeriodKind.None ? JobPeriod.For(job, DateOnly.FromDateTime(p.DateTime)).Value : "",
+                last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
+        }
+        w.Write(table);
+        return w.ToString();
+    }
+
+    public static Command Run()
+    {
+        var job = new Argument<string>("job") { Description = $"任务名：{string.Join("、", JobNames.All)}" };
+        var month = CliOptions.Month(required: false);
+        var quarter = new Option<string?>("--quarter") { Description = "季度，格式 YYYYQn（季督办）" };
+        var date = new Option<string?>("--date") { Description = "日期，格式 YYYY-MM-DD（催报）" };
+        var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date };
+        command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
+        {
+            var name = parse.GetValue(job)!;
+            if (!JobNames.All.Contains(name)) throw new CommandException($"没有名为“{name}”的任务。可用的任务：{string.Join("、", JobNames.All)}。");
+            var period = Period(sp, name, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date));
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(name, period, null, "operator", token);
+            Console.WriteLine($"{JobNames.Describe(name)}（{name}{(period.Value.Length > 0 ? " " + period.Value : "")}）：{(outcome.Succeeded ? "完成" : "失败")}。{outcome.Summary}");
+            return outcome.Succeeded ? 0 : 1;
+        }));
+        return command;
+    }
+
+    /// <summary>The period given on the command line, or the one the schedule would use now.</summary>
+    private static JobPeriod Period(IServiceProvider sp, string job, string? month, string? quarter, string? date)
+    {
+        var kind = JobNames.PeriodOf(job);
+        if (month is not null && kind == PeriodKind.Month) return JobPeriod.Of(CliOptions.ParseMonth(month));
+        if (quarter is not null && kind == PeriodKind.Quarter)
+            return Quarter.TryParse(quarter, out var q) ? JobPeriod.Of(q) : throw new CommandException($"季度“{quarter}”格式不对，应为 YYYYQn，例如 2025Q1。");
+        if (date is not null && kind == PeriodKind.Day)
+            return DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? JobPeriod.Of(d) : throw new CommandException($"日期“{date}”格式不对，应为 YYYY-MM-DD。");
+        if (month is not null || quarter is not null || date is not null)
+            throw new CommandException(kind switch
+            {
+                PeriodKind.Month => $"任务 {job} 按月运行，请用 --month YYYY-MM。",
+                PeriodKind.Quarter => $"任务 {job} 按季度运行，请用 --quarter YYYYQn。",
+                PeriodKind.Day => $"任务 {job} 按日运行，请用 --date YYYY-MM-DD。",
+                _ => $"任务 {job} 不分期间，不需要 --month/--quarter/--date。",
+            });
+        var planner = sp.GetRequiredService<SchedulePlanner>();
+        var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        return kind == PeriodKind.None ? JobPeriod.None
+            : planner.LatestOccurrence(job, now) is { } occurrence ? planner.PeriodOf(job, occurrence)
+            : JobPeriod.For(job, DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
+    }
+
+    private static string Status(string status) => status switch { "done" => "完成", "failed" => "失败", _ => "运行中" };
+}

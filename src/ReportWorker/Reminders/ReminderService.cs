@@ -1,0 +1,87 @@
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReportWorker.Calendar;
+using ReportWorker.Delivery;
+using ReportWorker.Forms;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+
+namespace ReportWorker.Reminders;
+
+public sealed record ReminderResult(DateOnly Day, ReportMonth? Month, int WorkingDaysLate, IReadOnlyList<Unit> Missing, int Queued)
+{
+    public string Summary => Month is null
+        ? $"{Day:yyyy-MM-dd}：无需催报"
+        : Missing.Count == 0 ? $"{Month} 各单位均已报送，无需催报"
+        : $"{Month} 催报 {Missing.Count} 个单位（{string.Join("、", Missing.Select(u => u.ShortName))}），新排队 {Queued} 封";
+}
+
+/// <summary>
+/// 催报: on the due day and each working day after it (up to Reminders:MaxReminders), every unit with
+/// tasks that has no accepted form for the month gets a reminder with its form attached again. A unit
+/// that has sent an accepted form gets none. One reminder per unit per day, however often this runs.
+/// </summary>
+public sealed class ReminderService(
+    RegistryStore registry,
+    SubmissionStore submissions,
+    FormService forms,
+    EmailTemplates email,
+    OutboxStore outbox,
+    ReportingCalendar calendar,
+    IOptions<ReminderOptions> options,
+    IOptions<OrganizationOptions> organization,
+    IOptions<MailOptions> mail)
+{
+    private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
+
+    public ReminderResult Remind(DateOnly day)
+    {
+        if (!calendar.WorkingDays.IsWorkingDay(day)) return new(day, null, 0, [], 0);
+        // Due dates are in the month after the report month; with a long reminder window the one before that may still run.
+        foreach (var month in new[] { ReportMonth.Of(day).Previous, ReportMonth.Of(day).Previous.Previous })
+        {
+            var due = calendar.DueAt(month);
+            var dueDay = DateOnly.FromDateTime(due.DateTime);
+            if (dueDay > day) continue;
+            var late = WorkingDaysBetween(dueDay, day);
+            if (late >= options.Value.MaxReminders) continue;
+            var missing = Missing(month);
+            var queued = missing.Count(unit => Queue(unit, month, day, due, late));
+            return new(day, month, late, missing, queued);
+        }
+        return new(day, null, 0, [], 0);
+    }
+
+    /// <summary>Units with tasks this month and a liaison to write to, and no accepted form for the month.</summary>
+    public IReadOnlyList<Unit> Missing(ReportMonth month)
+    {
+        var tasks = registry.Tasks();
+        var reported = submissions.InForce(month).Select(s => s.UnitCode).ToHashSet();
+        return registry.Units()
+            .Where(u => u.Liaisons.Count > 0 && !reported.Contains(u.Code) && tasks.Any(t => t.Involves(u.Code)))
+            .ToArray();
+    }
+
+    private bool Queue(Unit unit, ReportMonth month, DateOnly day, DateTimeOffset due, int late)
+    {
+        var form = forms.Generate(month, unit.Code, null, send: false)[0];
+        var fileName = Path.GetFileName(form.Path);
+        var (subject, html, text) = email.Render("reminder", new
+        {
+            UnitName = unit.Name, MonthCn = month.ToChinese(), Due = ReportingCalendar.Chinese(due), WorkingDaysLate = late,
+            form.TaskCount, FileName = fileName, ReplyTo = mail.Value.FromAddress, organization.Value.Office,
+        });
+        return outbox.Enqueue(new OutgoingMessage($"reminder/{month}/{unit.Code}/{day:yyyy-MM-dd}", "reminder", unit.Code,
+            unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray(), subject, html, text,
+            [new Attachment(fileName, Xlsx, File.ReadAllBytes(form.Path))]));
+    }
+
+    // 0 on the due day itself, 1 on the next working day, and so on.
+    private int WorkingDaysBetween(DateOnly dueDay, DateOnly day)
+    {
+        var count = 0;
+        for (var d = dueDay.AddDays(1); d <= day; d = d.AddDays(1))
+            if (calendar.WorkingDays.IsWorkingDay(d)) count++;
+        return count;
+    }
+}

@@ -1,0 +1,31 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReportWorker.Scheduling;
+
+/// <summary>When each job runs: Quartz cron expressions read in Organization:TimeZone.</summary>
+public sealed class ScheduleOptions
+{
+    public const string SectionName = "Schedule";
+
+    /// <summary>A fire later than this (service down, machine asleep) is a misfire: it runs once when the service is back.</summary>
+    [Range(1, 86_400)] public int MisfireThresholdSeconds { get; set; } = 60;
+
+    public Dictionary<string, JobScheduleOptions> Jobs { get; set; } = new()
+    {
+        [JobNames.Forms] = new() { Cron = "0 0 9 25 * ?", WorkingDaysOnly = true },
+        [JobNames.IntakeFolder] = new() { Cron = "0 * * * * ?" },
+        [JobNames.IntakeMailbox] = new() { Cron = "30 */2 * * * ?" },
+        [JobNames.Reminders] = new() { Cron = "0 30 8 * * ?", WorkingDaysOnly = true },
+        [JobNames.MonthlyNotice] = new() { Cron = "0 0 9 8 * ?", WorkingDaysOnly = true },
+        [JobNames.QuarterlyNotice] = new() { Cron = "0 0 9 10 1,4,7,10 ?", WorkingDaysOnly = true },
+        [JobNames.Outbox] = new() { Cron = "15/30 * * * * ?" },
+    };
+}
+
+public sealed class JobScheduleOptions
+{
+    public string Cron { get; set; } = "";
+    /// <summary>A fire that falls on a holiday or weekend runs on the next working day at the same time instead.</summary>
+    public bool WorkingDaysOnly { get; set; }
+    public bool Enabled { get; set; } = true;
+}

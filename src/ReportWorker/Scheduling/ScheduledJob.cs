@@ -1,0 +1,70 @@
+using Quartz;
+
+namespace ReportWorker.Scheduling;
+
+/// <summary>
+/// The one Quartz job class; each configured job is a durable job detail of it whose data names the
+/// job. For a periodic job it works out which occurrence the fire stands for, defers it to the next
+/// working day if need be, catches up missed periods, and hands each period to <see cref="JobRunner"/>.
+/// </summary>
+[DisallowConcurrentExecution]
+public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobRunStore runs, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<ScheduledJob> logger) : IJob
+{
+    public const string Group = "reportworker";
+    public const string JobKeyName = "job";
+    public const string OccurrenceKey = "occurrence";
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        var job = context.MergedJobDataMap.GetString(JobKeyName)!;
+        if (JobNames.PeriodOf(job) == PeriodKind.None)
+        {
+            await runner.RunAsync(job, JobPeriod.None, null, "schedule", ct);
+            return;
+        }
+
+        var fired = context.ScheduledFireTimeUtc ?? clock.GetUtcNow();
+        var occurrence = context.MergedJobDataMap.TryGetString(OccurrenceKey, out var deferred) && deferred is not null
+            ? DateTimeOffset.Parse(deferred, System.Globalization.CultureInfo.InvariantCulture)
+            : planner.LatestOccurrence(job, fired + TimeSpan.FromSeconds(1)) ?? fired;
+
+        var runAt = planner.RunAt(job, occurrence);
+        if (runAt > fired + TimeSpan.FromMinutes(1))
+        {
+            await DeferAsync(context, job, occurrence, runAt, ct);
+            return;
+        }
+
+        foreach (var missed in Missed(job, occurrence).Append(occurrence))
+        {
+            var period = planner.PeriodOf(job, missed);
+            if (runs.IsDone(job, period)) { SchedulingLog.AlreadyDone(logger, job, period.Value); continue; }
+            // A missed occurrence that would itself have waited for a working day still in the future waits for its own fire.
+            if (planner.RunAt(job, missed) > fired + TimeSpan.FromMinutes(1)) continue;
+            await runner.RunAsync(job, period, missed, "schedule", ct);
+        }
+    }
+
+    /// <summary>
+    /// Briefings are never skipped: occurrences missed since the last completed one (a long outage) run
+    /// first, oldest first. Forms and reminders only matter for the present, so only the latest runs.
+    /// </summary>
+    private IEnumerable<DateTimeOffset> Missed(string job, DateTimeOffset occurrence)
+    {
+        if (job is not (JobNames.MonthlyNotice or JobNames.QuarterlyNotice)) return [];
+        return runs.LastDoneOccurrence(job) is { } last && last < occurrence
+            ? planner.Occurrences(job, last, occurrence - TimeSpan.FromSeconds(1), max: 12)
+            : [];
+    }
+
+    private async Task DeferAsync(IJobExecutionContext context, string job, DateTimeOffset occurrence, DateTimeOffset runAt, CancellationToken ct)
+    {
+        var key = new TriggerKey($"{job}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", Group);
+        if (await context.Scheduler.GetTrigger(key, ct) is not null) return;
+        var trigger = TriggerBuilder.Create(clock).WithIdentity(key).ForJob(context.JobDetail.Key)
+            .UsingJobData(OccurrenceKey, occurrence.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
+            .StartAt(runAt).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+        await context.Scheduler.ScheduleJob(trigger, default, ct);
+        SchedulingLog.Deferred(logger, job, occurrence, runAt);
+    }
+}

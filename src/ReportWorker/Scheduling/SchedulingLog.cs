@@ -1,0 +1,31 @@
+using Microsoft.Extensions.Logging;
+
+namespace ReportWorker.Scheduling;
+
+internal static partial class SchedulingLog
+{
+    [LoggerMessage(EventId = 5001, EventName = "JobDone", Level = LogLevel.Information, Message = "Job {Job} {Period} done: {Summary}")]
+    public static partial void JobDone(ILogger logger, string job, string period, string summary);
+
+    // Intake and delivery log each file and message themselves; their every-minute runs stay quiet.
+    [LoggerMessage(EventId = 5008, EventName = "ContinuousJobDone", Level = LogLevel.Debug, Message = "Job {Job} ran: {Summary}")]
+    public static partial void ContinuousJobDone(ILogger logger, string job, string summary);
+
+    [LoggerMessage(EventId = 5002, EventName = "JobFailed", Level = LogLevel.Error, Message = "Job {Job} {Period} failed")]
+    public static partial void JobFailed(ILogger logger, Exception exception, string job, string period);
+
+    [LoggerMessage(EventId = 5003, EventName = "JobDeferred", Level = LogLevel.Information, Message = "Job {Job}: {Occurrence:yyyy-MM-dd} is not a working day; runs at {RunAt:yyyy-MM-dd HH:mm}")]
+    public static partial void Deferred(ILogger logger, string job, DateTimeOffset occurrence, DateTimeOffset runAt);
+
+    [LoggerMessage(EventId = 5004, EventName = "PeriodAlreadyDone", Level = LogLevel.Information, Message = "Job {Job} {Period} was already done; not run again")]
+    public static partial void AlreadyDone(ILogger logger, string job, string period);
+
+    [LoggerMessage(EventId = 5005, EventName = "TriggerInstalled", Level = LogLevel.Information, Message = "Job {Job}: {Action} cron '{Cron}' ({Zone}); next fire {Next:yyyy-MM-dd HH:mm:ss zzz}")]
+    public static partial void Installed(ILogger logger, string job, string action, string cron, string zone, DateTimeOffset? next);
+
+    [LoggerMessage(EventId = 5006, EventName = "JobRemoved", Level = LogLevel.Information, Message = "Job {Job} is disabled or no longer configured; removed from the schedule")]
+    public static partial void Removed(ILogger logger, string job);
+
+    [LoggerMessage(EventId = 5007, EventName = "RehearsalClock", Level = LogLevel.Warning, Message = "Rehearsal clock in use: simulated time {Now:O}, {Speed}x real time. Never configure Clock:* in production.")]
+    public static partial void RehearsalClock(ILogger logger, DateTimeOffset now, double speed);
+}
