@@ -34,6 +34,7 @@ public static class ReportWorkerServices
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
+        services.AddSingleton<IValidateOptions<DataOptions>, DataFolderValidator>();
 
         services.TryAddSingleton(Calendar.RehearsalClock.FromConfiguration(builder.Configuration));
         services.AddSingleton<DataPaths>();
