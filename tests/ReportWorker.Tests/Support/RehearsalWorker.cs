@@ -1,0 +1,82 @@
+using System.Diagnostics;
+using System.Globalization;
+
+namespace ReportWorker.Tests.Support;
+
+/// <summary>
+/// The real worker service (no command: Quartz schedules) run as a separate process on a rehearsal
+/// clock: simulated time = <see cref="SimulatedStart"/> + (real time since <see cref="RealStart"/>) × <see cref="Speed"/>.
+/// Killing it and starting it again keeps the clock running, so downtime is simulated downtime.
+/// </summary>
+public sealed class RehearsalWorker(string workingDirectory, IDictionary<string, string> environment, DateTimeOffset simulatedStart, double speed) : IDisposable
+{
+    private Process? _process;
+    private readonly List<string> _log = [];
+
+    public DateTimeOffset SimulatedStart { get; } = simulatedStart;
+    public DateTimeOffset RealStart { get; } = DateTimeOffset.UtcNow;
+    public double Speed { get; } = speed;
+    public int Starts { get; private set; }
+
+    public DateTimeOffset SimulatedNow => SimulatedStart + (DateTimeOffset.UtcNow - RealStart) * Speed;
+
+    public string Log { get { lock (_log) return string.Join('\n', _log); } }
+
+    public void Start()
+    {
+        var env = new Dictionary<string, string>(environment)
+        {
+            ["Clock__SimulatedStart"] = SimulatedStart.ToString("O", CultureInfo.InvariantCulture),
+            ["Clock__RealStart"] = RealStart.ToString("O", CultureInfo.InvariantCulture),
+            ["Clock__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
+        };
+        _process = WorkerProcess.Start(workingDirectory, env);
+        _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
+        _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add("ERR " + e.Data); };
+        _process.BeginOutputReadLine();
+        _process.BeginErrorReadLine();
+        Starts++;
+    }
+
+    /// <summary>kill -9: no shutdown hooks, no flushing, mid-whatever-it-was-doing.</summary>
+    public void Kill()
+    {
+        _process!.Kill();
+        _process.WaitForExit();
+    }
+
+    /// <summary>SIGTERM, as systemd stops a service; waits for the running jobs.</summary>
+    public int Stop()
+    {
+        Process.Start("kill", ["-TERM", _process!.Id.ToString(CultureInfo.InvariantCulture)])!.WaitForExit();
+        if (!_process.WaitForExit(TimeSpan.FromSeconds(60))) { _process.Kill(); throw new TimeoutException("worker did not stop on SIGTERM"); }
+        return _process.ExitCode;
+    }
+
+    public bool HasExited => _process?.HasExited ?? true;
+
+    /// <summary>Sleeps until the simulated clock reads <paramref name="local"/>.</summary>
+    public void WaitUntil(DateTimeOffset local)
+    {
+        var wait = (local - SimulatedNow) / Speed;
+        if (wait > TimeSpan.Zero) Thread.Sleep(wait);
+    }
+
+    /// <summary>Polls until <paramref name="condition"/> holds, failing with the worker's log if it never does.</summary>
+    public void WaitFor(Func<bool> condition, string what, TimeSpan? timeout = null)
+    {
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        while (!condition())
+        {
+            if (HasExited) throw new Xunit.Sdk.XunitException($"worker exited while waiting for {what}\n{Log}");
+            if (DateTime.UtcNow > deadline) throw new Xunit.Sdk.XunitException($"timed out waiting for {what} (simulated now {SimulatedNow:yyyy-MM-dd HH:mm})\n{Log}");
+            Thread.Sleep(50);
+        }
+    }
+
+    public void Dispose()
+    {
+        if (_process is { HasExited: false }) { _process.Kill(); _process.WaitForExit(); }
+        _process?.Dispose();
+    }
+}
