@@ -24,6 +24,7 @@ public static class ReportWorkerServices
         AddOptions<ReportingOptions>(services, ReportingOptions.SectionName);
         AddOptions<RegistryOptions>(services, RegistryOptions.SectionName);
         AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
+        AddOptions<MailboxOptions>(services, MailboxOptions.SectionName);
         AddOptions<MailOptions>(services, MailOptions.SectionName);
         AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
         AddOptions<Briefings.SupervisionOptions>(services, Briefings.SupervisionOptions.SectionName);
@@ -31,6 +32,7 @@ public static class ReportWorkerServices
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
+        services.AddSingleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
         services.AddSingleton<DataPaths>();
@@ -61,6 +63,8 @@ public static class ReportWorkerServices
         services.AddSingleton<ReceiptComposer>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<FolderIntake>();
+        services.AddSingleton<MailboxStore>();
+        services.AddSingleton<MailboxIntake>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageBuilder>();
@@ -69,6 +73,9 @@ public static class ReportWorkerServices
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host.Length > 0
             ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
+        services.AddSingleton<IDeliveryJournal>(sp => sp.GetRequiredService<IOptions<MailboxOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<MailboxJournal>(sp)
+            : new NoDeliveryJournal());
         return builder;
     }
 

@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Quartz;
 using ReportWorker.Delivery;
@@ -15,6 +16,25 @@ public sealed class IntakeJob(FolderIntake intake, IOptions<IntakeOptions> optio
     {
         intake.ProcessInbox(TimeSpan.FromSeconds(options.Value.SettleSeconds), ct);
         return ValueTask.CompletedTask;
+    }
+}
+
+/// <summary>Reads the mailbox. An unreachable server is logged and tried again at the next interval.</summary>
+[DisallowConcurrentExecution]
+public sealed class MailboxIntakeJob(MailboxIntake intake, IOptions<MailboxOptions> options, ILogger<MailboxIntakeJob> logger) : IJob
+{
+    public static readonly JobKey Key = new("intake-mailbox", "reportworker");
+
+    public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
+    {
+        try
+        {
+            await intake.ProcessAsync(ct);
+        }
+        catch (Exception ex) when (MailboxIntake.IsTransient(ex) && !ct.IsCancellationRequested)
+        {
+            MailboxLog.Unreachable(logger, options.Value.Host, options.Value.Port, ex.Message);
+        }
     }
 }
 
