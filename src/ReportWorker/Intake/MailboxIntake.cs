@@ -144,6 +144,7 @@ public sealed class MailboxIntake(
         CrashPoints.Hit("mailbox-before-move");
 
         await MoveAsync(client, source, uid, target, ct);
+        CrashPoints.Hit("mailbox-after-move");
         Finish(recordId, Unfinished(messageId));
         MailboxLog.Taken(logger, messageId, sender ?? "-", disposition, files.Count, target);
         return new MailboxOutcome(messageId, sender, subject, disposition, target, files);
