@@ -10,17 +10,6 @@ using ReportWorker.Storage;
 
 namespace ReportWorker.Intake;
 
-/// <summary>What became of one message.</summary>
-public sealed record MailboxOutcome(string MessageId, string? Sender, string Subject, string Disposition, string Folder, IReadOnlyList<IntakeOutcome> Files)
-{
-    public const string Taken = "taken";                // its files went through intake
-    public const string NoAttachment = "no-attachment"; // answered with how to attach the form
-    public const string Automatic = "automatic";        // bounce, auto-reply, list mail: kept, not answered
-    public const string NoSender = "no-sender";         // nobody to check or answer: kept, not answered
-    public const string Journal = "journal";            // the relay's copy of our own mail
-    public const string AlreadyTaken = "already-taken"; // taken before an interruption or delivered twice: only moved
-}
-
 /// <summary>
 /// Reads the mailbox: for each message, archive the raw bytes and record it → take each attached file
 /// through <see cref="IntakeService"/> (or queue one answer when there is none) → mark it processed →
@@ -61,7 +50,8 @@ public sealed class MailboxIntake(
             var source = await MailboxConnection.FindAsync(client, o.Folder, ct)
                 ?? throw new FolderNotFoundException(o.Folder);
             await source.OpenAsync(FolderAccess.ReadWrite, ct);
-            var uids = (await source.SearchAsync(MailKit.Search.SearchQuery.All, ct)).OrderBy(u => u.Id).ToArray();
+            // A message someone deleted in a mail client (flagged, not yet expunged) is not for us.
+            var uids = (await source.SearchAsync(MailKit.Search.SearchQuery.NotDeleted, ct)).OrderBy(u => u.Id).ToArray();
             var outcomes = new List<MailboxOutcome>();
             foreach (var uid in uids.Take(o.MaxMessagesPerRun))
             {

@@ -10,7 +10,7 @@ CREATE TABLE mailbox_messages (
     uid           INTEGER NOT NULL,
     sender        TEXT NULL,          -- the bare From address
     subject       TEXT NOT NULL DEFAULT '',
-    kind          TEXT NOT NULL,      -- form | no-attachment | automatic | no-sender
+    kind          TEXT NOT NULL,      -- taken | no-attachment | automatic | no-sender
     archive_path  TEXT NOT NULL,      -- relative to the archive folder
     received_at   TEXT NOT NULL,
     status        TEXT NOT NULL,      -- archived | processed (answers queued, not yet moved) | done (moved)
