@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using ReportWorker.Delivery;
 using ReportWorker.Intake;
 using ReportWorker.Storage;
@@ -10,22 +11,57 @@ internal static class IntakeCommand
 {
     public static Command Create()
     {
-        var command = new Command("intake", "处理一次收件夹（data/inbox）中的回传报表，并发出回执或退回");
+        var command = new Command("intake", "处理一次收件夹（data/inbox）与收件邮箱（如已配置 Intake:Mailbox）中的回传报表，并发出回执或退回");
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var paths = sp.GetRequiredService<DataPaths>();
             var outcomes = sp.GetRequiredService<FolderIntake>().ProcessInbox(TimeSpan.Zero, token);
-            foreach (var o in outcomes)
-                Console.WriteLine(o.IsAccepted
-                    ? $"登记  #{o.ReceivedFileId}  {o.UnitCode} {o.Month}{(o.Warnings.Count > 0 ? $"  提示 {o.Warnings.Count} 条" : "")}"
-                    : $"退回  #{o.ReceivedFileId}  {o.UnitCode ?? "-"} {o.Month ?? ""}  {(o.Errors.Count > 0 ? o.Errors[0].ToString() : "(之前已处理)")}");
+            foreach (var o in outcomes) Console.WriteLine(Line(o));
+            var exit = 0;
+            var mailbox = sp.GetRequiredService<MailboxIntake>();
+            IReadOnlyList<MailboxOutcome> messages = [];
+            if (mailbox.Enabled)
+            {
+                try { messages = await mailbox.ProcessAsync(token); }
+                catch (Exception ex) when (MailboxIntake.IsTransient(ex))
+                {
+                    var o = sp.GetRequiredService<IOptions<MailboxOptions>>().Value;
+                    Console.Error.WriteLine($"错误：无法读取收件邮箱 {o.Host}:{o.Port}（{ex.Message}）；邮件留在邮箱中，下次再处理。");
+                    exit = 1;
+                }
+                foreach (var m in messages)
+                {
+                    Console.WriteLine($"邮件  {m.Sender ?? "(无发件人)"}  “{m.Subject}”  {Disposition(m)} → {m.Folder}");
+                    foreach (var o in m.Files) Console.WriteLine("  " + Line(o));
+                }
+            }
             var result = await sp.GetRequiredService<OutboxSender>().DeliverDueAsync(token);
             Console.WriteLine($"收件夹 {paths.Inbox}：处理 {outcomes.Count} 个文件（登记 {outcomes.Count(o => o.IsAccepted)}，退回 {outcomes.Count(o => !o.IsAccepted)}）。");
+            if (mailbox.Enabled)
+            {
+                var files = messages.SelectMany(m => m.Files).ToArray();
+                Console.WriteLine($"收件邮箱：处理 {messages.Count} 封邮件，{files.Length} 个附件（登记 {files.Count(o => o.IsAccepted)}，退回 {files.Count(o => !o.IsAccepted)}）。");
+            }
             Console.WriteLine($"邮件：发出 {result.Sent}，待重试 {result.Retried}，失败 {result.Failed}。");
-            return 0;
+            return exit;
         }));
         return command;
     }
+
+    private static string Line(IntakeOutcome o) => o.IsAccepted
+        ? $"登记  #{o.ReceivedFileId}  {o.UnitCode} {o.Month}{(o.Warnings.Count > 0 ? $"  提示 {o.Warnings.Count} 条" : "")}"
+        : $"退回  #{o.ReceivedFileId}  {o.UnitCode ?? "-"} {o.Month ?? ""}  {(o.Errors.Count > 0 ? o.Errors[0].ToString() : "(之前已处理)")}";
+
+    private static string Disposition(MailboxOutcome m) => m.Disposition switch
+    {
+        MailboxOutcome.Taken => $"{m.Files.Count} 个附件",
+        MailboxOutcome.NoAttachment => "没有附件，已退回并说明",
+        MailboxOutcome.Automatic => "自动邮件（退信/自动回复），不回复",
+        MailboxOutcome.NoSender => "没有发件人，不处理",
+        MailboxOutcome.Journal => "本系统发出邮件的副本",
+        MailboxOutcome.AlreadyTaken => "之前已处理，仅移动",
+        _ => m.Disposition,
+    };
 }
 
 internal static class DeliverCommand

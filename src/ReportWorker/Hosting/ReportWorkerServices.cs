@@ -24,6 +24,7 @@ public static class ReportWorkerServices
         AddOptions<ReportingOptions>(services, ReportingOptions.SectionName);
         AddOptions<RegistryOptions>(services, RegistryOptions.SectionName);
         AddOptions<IntakeOptions>(services, IntakeOptions.SectionName);
+        AddOptions<MailboxOptions>(services, MailboxOptions.SectionName);
         AddOptions<MailOptions>(services, MailOptions.SectionName);
         AddOptions<Briefings.DocumentFontsOptions>(services, Briefings.DocumentFontsOptions.SectionName);
         AddOptions<Briefings.SupervisionOptions>(services, Briefings.SupervisionOptions.SectionName);
@@ -35,6 +36,7 @@ public static class ReportWorkerServices
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
         services.AddSingleton<IValidateOptions<DataOptions>, DataFolderValidator>();
+        services.AddSingleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>();
 
         services.TryAddSingleton(Calendar.RehearsalClock.FromConfiguration(builder.Configuration));
         services.AddSingleton<DataPaths>();
@@ -69,6 +71,8 @@ public static class ReportWorkerServices
         services.AddSingleton<ReceiptComposer>();
         services.AddSingleton<IntakeService>();
         services.AddSingleton<FolderIntake>();
+        services.AddSingleton<MailboxStore>();
+        services.AddSingleton<MailboxIntake>();
 
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageBuilder>();
@@ -77,6 +81,9 @@ public static class ReportWorkerServices
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host.Length > 0
             ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
+        services.AddSingleton<IDeliveryJournal>(sp => sp.GetRequiredService<IOptions<MailboxOptions>>().Value.Enabled
+            ? ActivatorUtilities.CreateInstance<MailboxJournal>(sp)
+            : new NoDeliveryJournal());
         return builder;
     }
 

@@ -28,6 +28,22 @@ public sealed class Archive(DataPaths paths, ReportingCalendar calendar)
         return relative;
     }
 
+    /// <summary>A whole message as the mail server gave it: archive/mail/yyyy-MM-dd/{hash}.eml.</summary>
+    public string KeepMail(byte[] raw, string sha256, DateTimeOffset receivedAt)
+    {
+        var day = calendar.ToLocal(receivedAt).ToString("yyyy-MM-dd");
+        var relative = Path.Combine("mail", day, $"{sha256}.eml");
+        var target = Path.Combine(paths.Archive, relative);
+        if (File.Exists(target) && Hashing.Sha256OfFile(target) == sha256) return relative;
+        // A file by this name with other bytes can only be a torn copy from outside the worker; keep it, write beside it.
+        if (File.Exists(target)) relative = Path.Combine("mail", day, $"{sha256}.{Guid.NewGuid():N}.eml");
+        target = Path.Combine(paths.Archive, relative);
+        AtomicFile.Write(target, raw, overwrite: false);
+        if (Hashing.Sha256OfFile(target) != sha256)
+            throw new IOException($"Archived copy of message {sha256[..16]} does not match what the server sent; the message stays in the mailbox.");
+        return relative;
+    }
+
     public string PathOf(string relative) => Path.Combine(paths.Archive, relative);
 
     public static string SafeName(string name)

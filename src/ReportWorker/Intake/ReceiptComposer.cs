@@ -53,6 +53,25 @@ public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar 
             : message;
     }
 
+    /// <summary>A message that carried no file to take in: say what arrived and how to send the form.</summary>
+    public OutgoingMessage NoAttachment(long mailboxMessageId, Unit? unit, string sender, string subject, DateTimeOffset receivedAt, MailContents contents)
+    {
+        var what = contents.Forwarded ? "转发的邮件中没有附件"
+            : contents.EmbeddedImages > 0 ? "邮件中只有插入正文的图片，没有附件"
+            : "邮件中没有附件";
+        var model = new
+        {
+            UnitName = unit?.Name ?? "您好",
+            Subject = subject.Length > 0 ? subject : "（无主题）",
+            ReceivedAt = ReportingCalendar.Chinese(calendar.ToLocal(receivedAt)),
+            What = what,
+            organization.Value.Office,
+            ReplyTo = mail.Value.FromAddress,
+        };
+        var (subjectLine, html, text) = templates.Render("no-attachment", model);
+        return new OutgoingMessage($"no-attachment/{mailboxMessageId}", "rejection", unit?.Code, [MailboxAddress.Parse(sender)], subjectLine, html, text, []);
+    }
+
     private static IReadOnlyList<MailboxAddress> Liaisons(Unit unit) =>
         unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
 }

@@ -61,12 +61,30 @@ public sealed class JobRunner(IServiceProvider services, JobRunStore runs, IOpti
                 var files = Get<FolderIntake>().ProcessInbox(TimeSpan.FromSeconds(intake.Value.SettleSeconds), ct);
                 return $"文件 {files.Count} 个（登记 {files.Count(f => f.IsAccepted)}）";
             case JobNames.IntakeMailbox:
-                return "邮箱收取未配置";
+                return await ReadMailboxAsync(ct);
             case JobNames.Outbox:
                 var sent = await Get<OutboxSender>().DeliverDueAsync(ct);
                 return $"发出 {sent.Sent}，待重试 {sent.Retried}，失败 {sent.Failed}";
             default:
                 throw new ArgumentException($"Unknown job '{job}'.");
+        }
+    }
+
+    private async Task<string> ReadMailboxAsync(CancellationToken ct)
+    {
+        var mailbox = Get<MailboxIntake>();
+        if (!mailbox.Enabled) return "未配置收件邮箱（Intake:Mailbox:Host）";
+        try
+        {
+            var messages = await mailbox.ProcessAsync(ct);
+            return $"邮件 {messages.Count} 封，附件 {messages.Sum(m => m.Files.Count)} 个（登记 {messages.Sum(m => m.Files.Count(f => f.IsAccepted))}）";
+        }
+        catch (Exception ex) when (MailboxIntake.IsTransient(ex) && !ct.IsCancellationRequested)
+        {
+            // The server is down or unreachable: nothing was taken, the next run tries again.
+            var o = Get<IOptions<MailboxOptions>>().Value;
+            MailboxLog.Unreachable(logger, o.Host, o.Port, ex.Message);
+            return $"收件邮箱 {o.Host}:{o.Port} 暂时无法连接";
         }
     }
 

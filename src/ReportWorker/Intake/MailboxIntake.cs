@@ -1,0 +1,222 @@
+using MailKit;
+using MailKit.Net.Imap;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using MimeKit;
+using ReportWorker.Delivery;
+using ReportWorker.Ledger;
+using ReportWorker.Registry;
+using ReportWorker.Storage;
+
+namespace ReportWorker.Intake;
+
+/// <summary>
+/// Reads the mailbox: for each message, archive the raw bytes and record it → take each attached file
+/// through <see cref="IntakeService"/> (or queue one answer when there is none) → mark it processed →
+/// move it to the processed or rejected folder → finish. A crash between any two steps leaves the
+/// message where the next run either resumes it (each file is found unfinished and not taken twice)
+/// or, once marked processed, only moves it.
+/// </summary>
+public sealed class MailboxIntake(
+    IOptions<MailboxOptions> options,
+    IOptions<MailOptions> mail,
+    DataPaths paths,
+    Archive archive,
+    MailboxStore store,
+    IntakeService intake,
+    ReceivedFileStore received,
+    RegistryStore registry,
+    ReceiptComposer receipts,
+    OutboxStore outbox,
+    LedgerDatabase database,
+    TimeProvider clock,
+    ILogger<MailboxIntake> logger)
+{
+    public bool Enabled => options.Value.Enabled;
+
+    /// <summary>Takes what is waiting. Throws when the server cannot be reached (see <see cref="IsTransient"/>).</summary>
+    public async Task<IReadOnlyList<MailboxOutcome>> ProcessAsync(CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return [];
+        var lockPath = Path.Combine(paths.Root, ".mailbox.lock");
+        FileStream? lockFile;
+        try { lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
+        catch (IOException) { MailboxLog.Busy(logger, lockPath); return []; }
+
+        using (lockFile)
+        using (var client = await MailboxConnection.OpenAsync(o, ct))
+        {
+            var source = await MailboxConnection.FindAsync(client, o.Folder, ct)
+                ?? throw new FolderNotFoundException(o.Folder);
+            await source.OpenAsync(FolderAccess.ReadWrite, ct);
+            // A message someone deleted in a mail client (flagged, not yet expunged) is not for us.
+            var uids = (await source.SearchAsync(MailKit.Search.SearchQuery.NotDeleted, ct)).OrderBy(u => u.Id).ToArray();
+            var outcomes = new List<MailboxOutcome>();
+            foreach (var uid in uids.Take(o.MaxMessagesPerRun))
+            {
+                ct.ThrowIfCancellationRequested();
+                try
+                {
+                    outcomes.Add(await TakeAsync(client, source, uid, ct));
+                }
+                catch (Exception ex) when (client.IsConnected && ex is IOException or UnauthorizedAccessException or ImapCommandException)
+                {
+                    // This message could not be taken in (a disk error, the server refused one command): leave it for the next run.
+                    MailboxLog.MessageFailed(logger, ex, uid.Id, o.Folder);
+                }
+            }
+            await ReconcileAsync(source, uids, ct);
+            await client.DisconnectAsync(quit: true, ct);
+            return outcomes;
+        }
+    }
+
+    /// <summary>The server or the network failed, not one message: the run stops and the next one tries again.</summary>
+    public static bool IsTransient(Exception ex) => MailboxConnection.IsTransient(ex);
+
+    private async Task<MailboxOutcome> TakeAsync(ImapClient client, IMailFolder source, UniqueId uid, CancellationToken ct)
+    {
+        var o = options.Value;
+        byte[] raw;
+        await using (var stream = await source.GetStreamAsync(uid, ct))
+        using (var buffer = new MemoryStream())
+        {
+            await stream.CopyToAsync(buffer, ct);
+            raw = buffer.ToArray();
+        }
+        var sha = Hashing.Sha256(raw);
+        var message = MailParts.Parse(raw);
+        var messageId = message.MessageId is { Length: > 0 } id ? id : $"{sha[..32]}.no-message-id";
+        var sender = MailParts.SenderAddress(message);
+        var subject = message.Subject ?? "";
+
+        if (MailParts.IsOwnCopy(message, mail.Value.FromAddress))
+        {
+            await MoveAsync(client, source, uid, o.JournalFolder, ct);
+            return new MailboxOutcome(messageId, sender, subject, MailboxOutcome.Journal, o.JournalFolder, []);
+        }
+
+        var record = store.Find(messageId, sha);
+        if (record is { Status: MailboxRecord.Processed or MailboxRecord.Done, Destination: { } destination })
+        {
+            // Its answers are queued already: it only has to leave the folder.
+            MailboxLog.AlreadyTaken(logger, messageId, destination);
+            store.Relocate(record.Id, o.Folder, source.UidValidity, uid.Id);
+            await MoveAsync(client, source, uid, destination, ct);
+            var resumed = Unfinished(messageId);
+            Finish(record.Id, resumed);
+            return new MailboxOutcome(messageId, sender, subject, MailboxOutcome.AlreadyTaken, destination, resumed.Select(AsOutcome).ToArray());
+        }
+
+        var receivedAt = clock.GetUtcNow();
+        long recordId;
+        if (record is null)
+        {
+            var archived = archive.KeepMail(raw, sha, receivedAt);
+            recordId = store.Insert(messageId, sha, o.Folder, source.UidValidity, uid.Id, sender, subject, MailboxOutcome.Taken, archived, receivedAt);
+        }
+        else
+        {
+            recordId = record.Id;
+            store.Relocate(recordId, o.Folder, source.UidValidity, uid.Id);
+        }
+        CrashPoints.Hit("mailbox-after-archive");
+
+        var (disposition, files, answer) = Decide(recordId, message, messageId, sender, subject, receivedAt);
+        var target = files.Any(f => f.IsAccepted) ? o.ProcessedFolder : o.RejectedFolder;
+        database.InTransaction((c, tx) =>
+        {
+            if (answer is not null) outbox.Enqueue(c, tx, answer);
+            MailboxStore.MarkProcessed(c, tx, recordId, disposition, target, files.Count, files.Count(f => f.IsAccepted));
+            return 0;
+        });
+        CrashPoints.Hit("mailbox-before-move");
+
+        await MoveAsync(client, source, uid, target, ct);
+        CrashPoints.Hit("mailbox-after-move");
+        Finish(recordId, Unfinished(messageId));
+        MailboxLog.Taken(logger, messageId, sender ?? "-", disposition, files.Count, target);
+        return new MailboxOutcome(messageId, sender, subject, disposition, target, files);
+    }
+
+    /// <summary>Runs the message's files through intake, or decides it gets no intake at all.</summary>
+    private (string Disposition, IReadOnlyList<IntakeOutcome> Files, OutgoingMessage? Answer) Decide(
+        long recordId, MimeMessage message, string messageId, string? sender, string subject, DateTimeOffset receivedAt)
+    {
+        if (MailParts.AutomaticReason(message, mail.Value.FromAddress) is { } why)
+        {
+            MailboxLog.Automatic(logger, messageId, sender ?? "-", why);
+            return (MailboxOutcome.Automatic, [], null);
+        }
+        if (sender is null)
+        {
+            // Without a From address the liaison check cannot be made and nobody can be answered.
+            MailboxLog.NoSender(logger, messageId);
+            return (MailboxOutcome.NoSender, [], null);
+        }
+        var contents = MailParts.Contents(message);
+        if (contents.Files.Count == 0)
+        {
+            var unit = registry.Units().FirstOrDefault(u => u.Liaisons.Any(l => string.Equals(l.Email, sender, StringComparison.OrdinalIgnoreCase)));
+            return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents));
+        }
+
+        var outcomes = new List<IntakeOutcome>();
+        var seen = new HashSet<string>();
+        var temp = Directory.CreateDirectory(Path.Combine(paths.Root, "tmp", "mailbox")).FullName;
+        foreach (var file in contents.Files)
+        {
+            // Our own name for the bytes: the attachment's name is the sender's text, never a path.
+            var path = Path.Combine(temp, $"{recordId:D6}-{file.Index}.part");
+            try
+            {
+                AtomicFile.Write(path, s => file.Part.Content?.DecodeTo(s));
+                // The same file attached twice in one message is one submission, answered once.
+                if (!seen.Add(Hashing.Sha256OfFile(path))) continue;
+                outcomes.Add(intake.Process(new IncomingFile(path, file.Name, IncomingFile.Mailbox, $"{messageId}/{file.Index}", sender)));
+            }
+            finally
+            {
+                File.Delete(path);
+            }
+        }
+        return (MailboxOutcome.Taken, outcomes, null);
+    }
+
+    private static async Task MoveAsync(ImapClient client, IMailFolder source, UniqueId uid, string folder, CancellationToken ct)
+    {
+        var destination = await MailboxConnection.FindOrCreateAsync(client, folder, ct);
+        await source.MoveToAsync(uid, destination, ct);
+    }
+
+    /// <summary>A crash after the move but before "done": the message has left the folder, so its files are finished.</summary>
+    private async Task ReconcileAsync(IMailFolder source, IReadOnlyList<UniqueId> present, CancellationToken ct)
+    {
+        var uids = present.Select(u => (long)u.Id).ToHashSet();
+        foreach (var record in store.AwaitingMove(options.Value.Folder))
+        {
+            var gone = record.UidValidity == source.UidValidity
+                ? !uids.Contains(record.Uid)
+                : (await source.SearchAsync(MailKit.Search.SearchQuery.HeaderContains("Message-ID", record.MessageId), ct)).Count == 0;
+            if (!gone) continue;
+            Finish(record.Id, Unfinished(record.MessageId));
+            MailboxLog.Reconciled(logger, record.MessageId, record.Destination ?? "-");
+        }
+    }
+
+    private void Finish(long recordId, IReadOnlyList<ReceivedFile> files)
+    {
+        foreach (var file in files) intake.Finish(file.Id);
+        store.MarkDone(recordId);
+    }
+
+    /// <summary>This message's files that were recorded but not yet finished.</summary>
+    private IReadOnlyList<ReceivedFile> Unfinished(string messageId) =>
+        received.Unfinished(IncomingFile.Mailbox)
+            .Where(r => r.SourceRef.Length > messageId.Length + 1 && r.SourceRef.StartsWith(messageId + "/", StringComparison.Ordinal)
+                        && int.TryParse(r.SourceRef.AsSpan(messageId.Length + 1), out _))
+            .ToArray();
+
+    private static IntakeOutcome AsOutcome(ReceivedFile r) => new(r.Id, r.Outcome, r.UnitCode, r.Month, [], [], Resumed: true);
+}

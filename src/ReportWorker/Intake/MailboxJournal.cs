@@ -1,0 +1,40 @@
+using MailKit;
+using MailKit.Search;
+using Microsoft.Extensions.Options;
+using ReportWorker.Delivery;
+
+namespace ReportWorker.Intake;
+
+/// <summary>
+/// The delivery journal kept in the intake mailbox: the relay drops a copy of every message the
+/// worker sends there, and the mailbox intake files it in the journal folder. A message has arrived
+/// if a copy with its Message-Id is in either place. A mailbox that cannot be reached throws (the
+/// caller retries later) rather than answering "not arrived", which would send a duplicate.
+/// </summary>
+public sealed class MailboxJournal(IOptions<MailboxOptions> options) : IDeliveryJournal
+{
+    public async Task<bool?> HasArrivedAsync(string messageId, CancellationToken ct)
+    {
+        var o = options.Value;
+        if (!o.Enabled) return null;
+        var id = messageId.Trim().Trim('<', '>');
+        using var client = await MailboxConnection.OpenAsync(o, ct);
+        var found = false;
+        foreach (var name in (string[])[o.Folder, o.JournalFolder])
+        {
+            if (await MailboxConnection.FindAsync(client, name, ct) is not { } folder) continue;
+            await folder.OpenAsync(FolderAccess.ReadOnly, ct);
+            var hits = await folder.SearchAsync(SearchQuery.HeaderContains("Message-ID", id), ct);
+            if (hits.Count > 0)
+            {
+                // SEARCH HEADER matches substrings: confirm the exact id.
+                var summaries = await folder.FetchAsync(hits, MessageSummaryItems.Envelope, ct);
+                found = summaries.Any(s => string.Equals(s.Envelope?.MessageId?.Trim('<', '>'), id, StringComparison.OrdinalIgnoreCase));
+            }
+            await folder.CloseAsync(false, ct);
+            if (found) break;
+        }
+        await client.DisconnectAsync(quit: true, ct);
+        return found;
+    }
+}

@@ -1,0 +1,32 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace ReportWorker.Intake;
+
+public enum MailboxSecurity { SslOnConnect, StartTls, None }
+
+/// <summary>
+/// The IMAP mailbox the liaisons send their forms to. With no Host, mailbox intake is off.
+/// The password comes from the environment (Intake__Mailbox__Password) or user secrets, never appsettings.json.
+/// </summary>
+public sealed class MailboxOptions
+{
+    public const string SectionName = "Intake:Mailbox";
+
+    public string Host { get; set; } = "";
+    [Range(1, 65535)] public int Port { get; set; } = 993;
+    public MailboxSecurity Security { get; set; } = MailboxSecurity.SslOnConnect;
+    public string UserName { get; set; } = "";
+    public string Password { get; set; } = "";
+    [Required] public string Folder { get; set; } = "INBOX";
+    [Required] public string ProcessedFolder { get; set; } = "Processed";
+    [Required] public string RejectedFolder { get; set; } = "Rejected";
+    /// <summary>Where the relay's copies of the worker's own outgoing mail are put (see <see cref="MailboxJournal"/>).</summary>
+    [Required] public string JournalFolder { get; set; } = "Sent";
+    /// <summary>Only for test servers with self-made certificates.</summary>
+    public bool AcceptAnyCertificate { get; set; }
+    [Range(1, 600)] public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>A run takes at most this many messages; the rest wait for the next run.</summary>
+    [Range(1, 10_000)] public int MaxMessagesPerRun { get; set; } = 200;
+
+    public bool Enabled => Host.Length > 0;
+}

@@ -1,0 +1,12 @@
+namespace ReportWorker.Intake;
+
+/// <summary>What became of one message.</summary>
+public sealed record MailboxOutcome(string MessageId, string? Sender, string Subject, string Disposition, string Folder, IReadOnlyList<IntakeOutcome> Files)
+{
+    public const string Taken = "taken";                // its files went through intake
+    public const string NoAttachment = "no-attachment"; // answered with how to attach the form
+    public const string Automatic = "automatic";        // bounce, auto-reply, list mail: kept, not answered
+    public const string NoSender = "no-sender";         // nobody to check or answer: kept, not answered
+    public const string Journal = "journal";            // the relay's copy of our own mail
+    public const string AlreadyTaken = "already-taken"; // taken before an interruption or delivered twice: only moved
+}
