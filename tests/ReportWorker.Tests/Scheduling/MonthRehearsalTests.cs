@@ -8,12 +8,15 @@ namespace ReportWorker.Tests.Scheduling;
 
 /// <summary>
 /// A whole reporting month, run by the real service on its default schedule with a rehearsal clock
-/// (one simulated day every two seconds): forms out on 25 March, forms back, 催报 from the due day
-/// (Monday 7 April, after 清明) to exactly the units still missing, the 月通报 on 8 April — every
-/// message through a real SMTP server.
+/// (one simulated day every two seconds): forms out on 25 March, forms back by e-mail through a real
+/// IMAP mailbox (Dovecot), 催报 from the due day (Monday 7 April, after 清明) to exactly the units
+/// still missing, the 月通报 on 8 April — every message through a real SMTP server.
 /// </summary>
-public sealed class MonthRehearsalTests : IAsyncDisposable
+public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<DovecotServer>
 {
+    private static readonly Dictionary<string, string> Liaisons = new() { ["U01"] = "swbgt@example.gov.cn", ["U02"] = "ssjt@example.gov.cn", ["U03"] = "hkhg@example.gov.cn" };
+    private readonly DovecotServer _imap;
+    private readonly string _mailbox;
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
     private static readonly ReportMonth March = new(2025, 3);
     private readonly string _root = Directory.CreateTempSubdirectory("rw-month-").FullName;
@@ -21,8 +24,11 @@ public sealed class MonthRehearsalTests : IAsyncDisposable
     private readonly Dictionary<string, byte[]> _filled = [];
     private readonly SmtpTestServer _smtp = new();
 
-    public MonthRehearsalTests()
+    public MonthRehearsalTests(DovecotServer imap)
     {
+        _imap = imap;
+        _imap.Require();
+        _mailbox = imap.NewUser();
         using var world = new TestWorld();
         world.ImportSmallRegistry();
         foreach (var unit in new[] { "U01", "U02", "U03" }) _filled[unit] = world.FilledForm(unit, March);
@@ -41,10 +47,11 @@ public sealed class MonthRehearsalTests : IAsyncDisposable
             ["Intake__SettleSeconds"] = "0",
             // Continuous jobs at a rehearsal pace: intake every two simulated hours, delivery every hour.
             ["Schedule__Jobs__intake-folder__Cron"] = "0 0 */2 * * ?",
+            ["Schedule__Jobs__intake-mailbox__Cron"] = "0 30 */2 * * ?",
             ["Schedule__Jobs__outbox__Cron"] = "0 0 * * * ?",
             ["Logging__LogLevel__Default"] = "Information",
         };
-        foreach (var (k, v) in _smtp.Settings()) env[k.Replace(":", "__")] = v!;
+        foreach (var (k, v) in _smtp.Settings().Concat(_imap.Settings(_mailbox))) env[k.Replace(":", "__")] = v!;
         return env;
     }
 
@@ -53,7 +60,9 @@ public sealed class MonthRehearsalTests : IAsyncDisposable
 
     private static bool To(MimeMessage m, string address) => m.To.Mailboxes.Any(a => a.Address == address);
 
-    private void Reply(string unit) => File.WriteAllBytes(Path.Combine(_data, "inbox", $"{unit}-2025-03.xlsx"), _filled[unit]);
+    /// <summary>The unit's liaison answers by e-mail with the filled form attached.</summary>
+    private void Reply(string unit) => _imap.AppendAsync(_mailbox, TestMail.Bytes(TestMail.WithFiles(Liaisons[unit], "回复：2025年3月月报表",
+        ($"{unit}-2025年3月月报表.xlsx", _filled[unit])))).GetAwaiter().GetResult();
 
     [Fact]
     public void A_month_on_the_default_schedule_sends_forms_takes_them_back_reminds_exactly_the_missing_units_and_issues_the_notice()
@@ -94,6 +103,8 @@ public sealed class MonthRehearsalTests : IAsyncDisposable
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = 'monthly-notice' AND period = '2025-03' AND status = 'done'"));
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = 'forms' AND period = '2025-03' AND status = 'done'"));
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT COUNT(*) FROM submissions WHERE unit_code = 'U02' AND late = 1"));
+        Assert.Equal(2, c.ExecuteScalar<long>("SELECT COUNT(*) FROM received_files WHERE source = 'mailbox' AND outcome = 'accepted'"));
+        Assert.Equal(2, ProcessedMessages());
     }
 
     [Fact]
@@ -129,6 +140,8 @@ public sealed class MonthRehearsalTests : IAsyncDisposable
         Assert.Equal(toCustoms, Mail("reminder").Count(r => To(r.Message, "ssjt@example.gov.cn")));
         Assert.DoesNotContain(Mail("reminder"), r => To(r.Message, "swbgt@example.gov.cn"));
     }
+
+    private int ProcessedMessages() => _imap.MessagesAsync(_mailbox, "Processed").GetAwaiter().GetResult().Count;
 
     private bool NothingPending()
     {
