@@ -38,7 +38,8 @@ internal static class JobsCommands
             if (schedule is null || !schedule.Enabled) { table.Add(job, JobNames.Describe(job), "（已停用）", "", "", "", ""); continue; }
             var next = planner.NextRun(job, now);
             var last = runs.Last(job);
-            table.Add(job, JobNames.Describe(job), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
+            var idle = job == JobNames.IntakeMailbox && !sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
+            table.Add(job, JobNames.Describe(job) + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
                 next is { } n ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
                 next is { } p && JobNames.PeriodOf(job) != PeriodKind.None ? JobPeriod.For(job, DateOnly.FromDateTime(p.DateTime)).Value : "",
                 last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
