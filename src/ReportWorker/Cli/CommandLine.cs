@@ -28,6 +28,7 @@ public static class CommandLine
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BriefingCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
+        root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());
         root.Subcommands.Add(SamplesCommand.Create());

@@ -30,6 +30,7 @@ public static class ReportWorkerServices
         AddOptions<Briefings.BriefingsOptions>(services, Briefings.BriefingsOptions.SectionName);
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
 
         services.TryAddSingleton(TimeProvider.System);
@@ -65,7 +66,13 @@ public static class ReportWorkerServices
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageBuilder>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxAdmin>();
+        services.AddSingleton<OperatorAlerts>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<SenderIdentity>();
         services.AddSingleton<OutboxSender>();
+        // The mailbox journal (IMAP) replaces this when it is configured; without it a cut-off message is resent under its Message-Id.
+        services.TryAddSingleton<IDeliveryJournal, NoDeliveryJournal>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host.Length > 0
             ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
