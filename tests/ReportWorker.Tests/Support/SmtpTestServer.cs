@@ -125,7 +125,14 @@ public sealed class SmtpTestServer : IAsyncDisposable
 
         public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
         {
-            if (server.FailData?.Invoke(Interlocked.Increment(ref _count)) is { } failure) throw failure;
+            if (server.FailData?.Invoke(Interlocked.Increment(ref _count)) is { } failure)
+            {
+                if (!failure.IsQuitRequested) return failure.Response;
+                // Say it and hang up at once, as a relay that is shutting down does (the library would leave the socket open).
+                await SmtpServer.IO.PipeWriterExtensions.WriteReplyAsync(context.Pipe.Output, failure.Response, ct);
+                ((IDisposable)context.Pipe).Dispose();
+                throw failure;
+            }
             using var stream = new MemoryStream(buffer.ToArray());
             var message = await MimeMessage.LoadAsync(stream, ct);
             server.Received.Enqueue(new ReceivedMail(transaction.To.Select(t => $"{t.User}@{t.Host}").ToArray(), message, server._clock()));
