@@ -11,22 +11,48 @@ public sealed class MailOptions
     [Required, EmailAddress] public string FromAddress { get; set; } = "";
     [Required] public string FromName { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();
-    [Range(1, 100)] public int MaxAttempts { get; set; } = 8;
-    [Range(5, 86_400)] public int DeliveryIntervalSeconds { get; set; } = 30;
+
+    /// <summary>After this many failed attempts (across runs, with growing pauses) a message is given up as failed.</summary>
+    [Range(1, 100, ErrorMessage = "Mail:MaxAttempts must be between {1} and {2}.")]
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>At most this many messages handed over in any 60 seconds (mail providers limit senders); 0 = no limit.</summary>
+    [Range(0, 10_000, ErrorMessage = "Mail:MaxMessagesPerMinute must be between {1} and {2} (0 = no limit).")]
+    public int MaxMessagesPerMinute { get; set; }
+
+    /// <summary>A message still not sent after this many attempts is named in an alert to Organization:OperatorEmail.</summary>
+    [Range(1, 100, ErrorMessage = "Mail:AlertAfterAttempts must be between {1} and {2}.")]
+    public int AlertAfterAttempts { get; set; } = 4;
+
+    /// <summary>
+    /// Extra envelope recipient (not a header) that receives the relay's copy of every message: the
+    /// worker's own mailbox, which the delivery journal reads to tell whether a message cut off by a
+    /// crash was accepted. Empty = no journal.
+    /// </summary>
+    public string JournalAddress { get; set; } = "";
+
+    /// <summary>A message another worker has been sending for longer than this, with no way to see that worker, is taken as cut off.</summary>
+    [Range(1, 1440, ErrorMessage = "Mail:SendingStaleMinutes must be between {1} and {2}.")]
+    public int SendingStaleMinutes { get; set; } = 30;
 }
 
 /// <summary>
 /// With no Host, messages are written as .eml files to the pickup folder instead of being sent.
 /// The password comes from the environment (Mail__Smtp__Password) or user secrets, never appsettings.json.
+/// Checked by <see cref="MailOptionsValidator"/> (nested options are not reached by data annotations).
 /// </summary>
 public sealed class SmtpOptions
 {
     public string Host { get; set; } = "";
-    [Range(1, 65535)] public int Port { get; set; } = 587;
+    public int Port { get; set; } = 587;
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
     public string UserName { get; set; } = "";
     public string Password { get; set; } = "";
     /// <summary>Only for test servers with self-made certificates.</summary>
     public bool AcceptAnyCertificate { get; set; }
-    [Range(1, 600)] public int TimeoutSeconds { get; set; } = 60;
+    public int TimeoutSeconds { get; set; } = 60;
+    /// <summary>Within one delivery run, how often connecting is tried again after a transient failure.</summary>
+    public int ConnectRetries { get; set; } = 2;
+    /// <summary>Pause before the first of those retries; each further one waits twice as long.</summary>
+    public int RetryDelayMilliseconds { get; set; } = 1000;
 }

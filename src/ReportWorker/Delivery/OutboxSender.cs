@@ -1,61 +1,153 @@
+using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using ReportWorker.Intake;
 
 namespace ReportWorker.Delivery;
 
-/// <summary>Delivers what is due in the outbox, once each, with backoff for transient failures.</summary>
-public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
+/// <summary>
+/// Delivers what is due in the outbox over one connection per run, each message once. A message is
+/// marked sending (committed) right before its SMTP transaction and sent right after the server's 250;
+/// one found sending whose worker is gone was cut off, and the delivery journal says whether the server
+/// took it. Transient failures wait with growing pauses; permanent ones are recorded and never retried;
+/// the operators get one alert about whatever is stuck or failed.
+/// </summary>
+public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, IDeliveryJournal journal, OperatorAlerts alerts, SendRateLimiter rate,
+    SenderIdentity identity, IOptions<MailOptions> options, TimeProvider clock, ILogger<OutboxSender> logger)
 {
+    private readonly SemaphoreSlim _oneRunAtATime = new(1, 1);
+
     public async Task<DeliveryResult> DeliverDueAsync(CancellationToken ct)
     {
-        int sent = 0, retried = 0, failed = 0;
-        foreach (var message in outbox.Due())
+        // Runs of one sender never overlap, which is what lets it take its own leftover 'sending' rows as cut off.
+        await _oneRunAtATime.WaitAsync(ct);
+        try
         {
-            ct.ThrowIfCancellationRequested();
-            try
+            await using var session = transport.OpenSession();
+            var run = new Run(session, ct);
+            foreach (var message in outbox.Sending()) await RecoverAsync(run, message);
+            foreach (var message in outbox.Due()) await SendAsync(run, message, claimed: false);
+            // The alert rides on this run's connection when the server is up; otherwise it waits like any message.
+            if (alerts.QueueIfNeeded() > 0 && run.Down is null)
+                foreach (var message in outbox.Due().Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message, claimed: false);
+            return new DeliveryResult(run.Sent, run.Retried, run.Failed) { Unconfirmed = run.Unconfirmed };
+        }
+        finally { _oneRunAtATime.Release(); }
+    }
+
+    private async Task RecoverAsync(Run run, QueuedMessage message)
+    {
+        var stale = TimeSpan.FromMinutes(options.Value.SendingStaleMinutes);
+        if (!identity.IsAbandoned(message.ClaimedBy, message.SendingSinceTime, clock.GetUtcNow(), stale)) return; // another worker is sending it now
+        if (!outbox.TryTakeOver(message.Id, message.ClaimedBy, identity.Claim)) return;
+        if (!transport.ResendIsHarmless)
+        {
+            bool? arrived;
+            try { arrived = await journal.HasArrivedAsync(message.MessageId, run.Ct); }
+            catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or MailKit.ProtocolException or MailKit.CommandException
+                                           or MailKit.Security.AuthenticationException or MailKit.ServiceNotConnectedException)
             {
-                var where = await transport.DeliverAsync(message, ct);
-                Intake.CrashPoints.Hit("after-deliver");
-                outbox.MarkSent(message.Id, where);
-                DeliveryLog.Delivered(logger, message.Id, message.Kind, message.Recipients, where);
-                sent++;
+                // Neither resend nor mark sent without an answer: it stays 'sending' under our claim and is asked about again next run.
+                DeliveryLog.JournalUnavailable(logger, message.Id, message.MessageId, ex.Message);
+                return;
             }
-            catch (PermanentDeliveryException ex)
+            switch (arrived)
             {
-                outbox.MarkFailed(message.Id, ex.Message);
-                DeliveryLog.Failed(logger, message.Id, message.Recipients, ex.Message);
-                failed++;
-            }
-            catch (Exception ex) when (SmtpTransport.IsTransient(ex) && !ct.IsCancellationRequested)
-            {
-                if (message.Attempts + 1 >= options.Value.MaxAttempts)
-                {
-                    outbox.MarkFailed(message.Id, ex.Message);
-                    DeliveryLog.Failed(logger, message.Id, message.Recipients, ex.Message);
-                    failed++;
-                    continue;
-                }
-                // 1, 2, 4 … minutes, capped at an hour.
-                var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts)));
-                outbox.MarkRetry(message.Id, ex.Message, clock.GetUtcNow() + delay);
-                DeliveryLog.WillRetry(logger, message.Id, ex.Message, delay);
-                retried++;
+                case true:
+                    outbox.MarkSent(message.Id, "confirmed by the delivery journal", []);
+                    DeliveryLog.CutOffConfirmed(logger, message.Id, message.MessageId);
+                    run.Sent++;
+                    return;
+                case false:
+                    DeliveryLog.CutOffResending(logger, message.Id, message.MessageId);
+                    break;
+                case null:
+                    // SMTP cannot say whether the 250 was sent before the crash. Receivers can de-duplicate on the unchanged Message-Id.
+                    DeliveryLog.PossibleDuplicate(logger, message.Id, message.MessageId, message.Recipients);
+                    run.Unconfirmed++;
+                    break;
             }
         }
-        return new DeliveryResult(sent, retried, failed);
+        await SendAsync(run, message, claimed: true);
+    }
+
+    private async Task SendAsync(Run run, QueuedMessage message, bool claimed)
+    {
+        if (run.Down is not null)
+        {
+            Postpone(run, message, run.Down.Message);
+            return;
+        }
+        await rate.WaitTurnAsync(run.Ct);
+        try { await run.Session.EnsureConnectedAsync(run.Ct); }
+        catch (MailServerUnavailableException ex)
+        {
+            DeliveryLog.ServerUnavailable(logger, outbox.Due().Count, ex.Message);
+            run.Down = ex;
+            Postpone(run, message, ex.Message);
+            return;
+        }
+        if (!claimed && !outbox.TryClaim(message.Id, identity.Claim)) return; // another worker took it
+        CrashPoints.Hit("delivery-before-send");
+        Handover handover;
+        try { handover = await run.Session.SendAsync(message, run.Ct); }
+        catch (PermanentDeliveryException ex)
+        {
+            outbox.MarkFailed(message.Id, identity.Claim, ex.Message);
+            DeliveryLog.Failed(logger, message.Id, message.Recipients, ex.Message);
+            run.Failed++;
+            return;
+        }
+        catch (TransientDeliveryException ex)
+        {
+            Postpone(run, message, ex.Message);
+            return;
+        }
+        catch (Exception ex) when (!run.Ct.IsCancellationRequested)
+        {
+            // Something no one foresaw (a bug, a damaged stored message): not left 'sending' to be retried every run
+            // unseen, but counted like a transient failure, so MaxAttempts ends it and the operators hear of it.
+            Postpone(run, message, $"{ex.GetType().Name}: {ex.Message}");
+            return;
+        }
+        CrashPoints.Hit("delivery-after-send");
+        outbox.MarkSent(message.Id, handover.Where, handover.Refused);
+        DeliveryLog.Delivered(logger, message.Id, message.Kind, message.Recipients, handover.Where);
+        if (handover.Refused.Count > 0) DeliveryLog.RecipientsRefused(logger, message.Id, string.Join("; ", handover.Refused));
+        run.Sent++;
+    }
+
+    /// <summary>Counts a failed attempt: wait 1, 2, 4 … minutes (at most an hour), or give up after MaxAttempts.</summary>
+    private void Postpone(Run run, QueuedMessage message, string error)
+    {
+        if (message.Attempts + 1 >= options.Value.MaxAttempts)
+        {
+            outbox.MarkFailed(message.Id, identity.Claim, error);
+            DeliveryLog.Failed(logger, message.Id, message.Recipients, error);
+            run.Failed++;
+            return;
+        }
+        var delay = TimeSpan.FromMinutes(Math.Min(60, Math.Pow(2, message.Attempts)));
+        outbox.MarkRetry(message.Id, identity.Claim, error, clock.GetUtcNow() + delay);
+        DeliveryLog.WillRetry(logger, message.Id, error, delay);
+        run.Retried++;
+    }
+
+    private sealed class Run(IMailSession session, CancellationToken ct)
+    {
+        public IMailSession Session => session;
+        public CancellationToken Ct => ct;
+        /// <summary>Set once connecting has failed for good in this run: the remaining messages wait without trying.</summary>
+        public MailServerUnavailableException? Down { get; set; }
+        public int Sent { get; set; }
+        public int Retried { get; set; }
+        public int Failed { get; set; }
+        public int Unconfirmed { get; set; }
     }
 }
 
-public sealed record DeliveryResult(int Sent, int Retried, int Failed);
-
-internal static partial class DeliveryLog
+/// <summary>What one run did. <see cref="Unconfirmed"/>: messages cut off earlier and sent again without a journal to check (possible duplicates).</summary>
+public sealed record DeliveryResult(int Sent, int Retried, int Failed)
 {
-    [LoggerMessage(EventId = 3001, EventName = "MessageDelivered", Level = LogLevel.Information, Message = "Outbox message {Id} ({Kind}) to {Recipients} delivered to {Where}")]
-    public static partial void Delivered(ILogger logger, long id, string kind, string recipients, string where);
-
-    [LoggerMessage(EventId = 3002, EventName = "MessageFailed", Level = LogLevel.Error, Message = "Outbox message {Id} to {Recipients} failed permanently: {Error}")]
-    public static partial void Failed(ILogger logger, long id, string recipients, string error);
-
-    [LoggerMessage(EventId = 3003, EventName = "MessageRetry", Level = LogLevel.Warning, Message = "Outbox message {Id} not delivered ({Error}); next attempt in {Delay}")]
-    public static partial void WillRetry(ILogger logger, long id, string error, TimeSpan delay);
+    public int Unconfirmed { get; init; }
 }

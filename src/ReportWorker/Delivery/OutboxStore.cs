@@ -1,15 +1,28 @@
-using ReportWorker.Storage;
 using System.Data;
+using System.Globalization;
 using Dapper;
 using ReportWorker.Ledger;
+using ReportWorker.Storage;
 
 namespace ReportWorker.Delivery;
 
-public sealed record QueuedMessage(long Id, string MessageKey, string MessageId, string Kind, string? UnitCode, string Recipients, string Subject, byte[] Mime, long Attempts);
+public sealed record QueuedMessage(long Id, string MessageKey, string MessageId, string Kind, string? UnitCode, string Recipients, string Subject, byte[] Mime, long Attempts,
+    string? ClaimedBy = null, string? SendingSince = null)
+{
+    public DateTimeOffset SendingSinceTime => DateTimeOffset.Parse(SendingSince ?? throw new InvalidOperationException($"Outbox message {Id} is not being sent."), CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
+}
 
-/// <summary>The durable outbox in the ledger. A message is queued in the same transaction as the fact it reports.</summary>
+/// <summary>
+/// The durable outbox in the ledger. A message is queued in the same transaction as the fact it reports.
+/// Each state change is one committed statement, so a crash leaves every row in a state the next run understands.
+/// </summary>
 public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder, TimeProvider clock)
 {
+    private const string Columns = """
+        id AS Id, message_key AS MessageKey, message_id AS MessageId, kind AS Kind, unit_code AS UnitCode, recipients AS Recipients,
+        subject AS Subject, mime AS Mime, attempts AS Attempts, claimed_by AS ClaimedBy, sending_since AS SendingSince
+        """;
+
     /// <summary>Queues a message unless one with the same key exists. Returns false if it was already queued.</summary>
     public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message)
     {
@@ -27,41 +40,66 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
 
     public bool Enqueue(OutgoingMessage message) => database.InTransaction((c, tx) => Enqueue(c, tx, message));
 
-
+    /// <summary>Pending messages whose next attempt is due.</summary>
     public IReadOnlyList<QueuedMessage> Due(int limit = 200)
     {
         using var c = database.Open();
-        return c.Query<QueuedMessage>("""
-            SELECT id AS Id, message_key AS MessageKey, message_id AS MessageId, kind AS Kind, unit_code AS UnitCode,
-                   recipients AS Recipients, subject AS Subject, mime AS Mime, attempts AS Attempts
-            FROM outbox WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
+        return c.Query<QueuedMessage>($"""
+            SELECT {Columns} FROM outbox
+            WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
             ORDER BY id LIMIT @limit
             """, new { now = clock.GetUtcNow().Stored(), limit }).ToArray();
     }
 
-    public void MarkSent(long id, string deliveredTo)
+    /// <summary>Messages some worker marked as being sent and has not finished with.</summary>
+    public IReadOnlyList<QueuedMessage> Sending()
     {
         using var c = database.Open();
-        c.Execute("UPDATE outbox SET status = 'sent', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL WHERE id = @id",
-            new { id, deliveredTo, now = clock.GetUtcNow().Stored() });
+        return c.Query<QueuedMessage>($"SELECT {Columns} FROM outbox WHERE status = 'sending' ORDER BY id").ToArray();
     }
 
-    public void MarkRetry(long id, string error, DateTimeOffset next)
+    /// <summary>Marks a pending message as being sent by <paramref name="claim"/>. False if another worker got there first.</summary>
+    public bool TryClaim(long id, string claim)
     {
         using var c = database.Open();
-        c.Execute("UPDATE outbox SET attempts = attempts + 1, last_error = @error, next_attempt_at = @next WHERE id = @id",
-            new { id, error, next = next.Stored() });
+        return c.Execute("UPDATE outbox SET status = 'sending', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'pending'",
+            new { id, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
-    public void MarkFailed(long id, string error)
+    /// <summary>Takes over a message whose sending was cut off. False if another worker took it over first.</summary>
+    public bool TryTakeOver(long id, string? previousClaim, string claim)
     {
         using var c = database.Open();
-        c.Execute("UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error WHERE id = @id", new { id, error });
+        return c.Execute("UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'sending' AND claimed_by IS @previousClaim",
+            new { id, previousClaim, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
-    public IReadOnlyList<(string Status, long Count)> Counts()
+    public void MarkSent(long id, string deliveredTo, IReadOnlyList<RefusedRecipient> refused)
     {
         using var c = database.Open();
-        return c.Query<(string, long)>("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status").ToArray();
+        c.Execute("""
+            UPDATE outbox SET status = 'sent', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
+                              refused_recipients = @refusedText, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id
+            """, new { id, deliveredTo, refusedText = refused.Count == 0 ? null : string.Join("\n", refused), now = clock.GetUtcNow().Stored() });
+    }
+
+    /// <summary>Back to pending until <paramref name="next"/>: from pending, or from sending under this worker's claim (never another's).</summary>
+    public void MarkRetry(long id, string claim, string error, DateTimeOffset next)
+    {
+        using var c = database.Open();
+        c.Execute("""
+            UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = 'pending' OR (status = 'sending' AND claimed_by = @claim))
+            """, new { id, claim, error, next = next.Stored() });
+    }
+
+    public void MarkFailed(long id, string claim, string error)
+    {
+        using var c = database.Open();
+        c.Execute("""
+            UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = 'pending' OR (status = 'sending' AND claimed_by = @claim))
+            """, new { id, claim, error });
     }
 }

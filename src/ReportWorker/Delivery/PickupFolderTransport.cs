@@ -8,11 +8,22 @@ namespace ReportWorker.Delivery;
 /// </summary>
 public sealed class PickupFolderTransport(DataPaths paths) : IMailTransport
 {
-    public Task<string> DeliverAsync(QueuedMessage message, CancellationToken ct)
+    public bool ResendIsHarmless => true;
+
+    public IMailSession OpenSession() => new Session(paths);
+
+    private sealed class Session(DataPaths paths) : IMailSession
     {
-        var name = $"{message.Id:D6}-{message.Kind}{(message.UnitCode is null ? "" : "-" + message.UnitCode)}.eml";
-        var path = Path.Combine(paths.Outbox, name);
-        if (!File.Exists(path)) AtomicFile.Write(path, message.Mime, overwrite: false);
-        return Task.FromResult(path);
+        public Task EnsureConnectedAsync(CancellationToken ct) => Task.CompletedTask;
+
+        public Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct)
+        {
+            var name = $"{message.Id:D6}-{message.Kind}{(message.UnitCode is null ? "" : "-" + message.UnitCode)}.eml";
+            var path = Path.Combine(paths.Outbox, name);
+            if (!File.Exists(path)) AtomicFile.Write(path, message.Mime, overwrite: false);
+            return Task.FromResult(new Handover(path, []));
+        }
+
+        public ValueTask DisposeAsync() => ValueTask.CompletedTask;
     }
 }

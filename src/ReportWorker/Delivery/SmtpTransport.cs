@@ -1,48 +1,116 @@
-using System.Net.Sockets;
-using MailKit;
 using MailKit.Net.Smtp;
 using MailKit.Security;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
+using Polly;
 
 namespace ReportWorker.Delivery;
 
 /// <summary>
-/// Sends over SMTP with MailKit. A refused recipient or sender (5xx) is permanent; a dropped
-/// connection, a timeout or a 4xx is transient and left for the next attempt.
+/// Sends over SMTP with MailKit: one connection and one login per delivery run, connected again if it
+/// drops. A 5xx about a message is permanent, a 4xx or a dropped connection transient (see <see cref="SmtpFailures"/>).
 /// </summary>
-public sealed class SmtpTransport(IOptions<MailOptions> options) : IMailTransport
+public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTransport> logger) : IMailTransport
 {
-    public async Task<string> DeliverAsync(QueuedMessage message, CancellationToken ct)
-    {
-        var o = options.Value.Smtp;
-        using var stream = new MemoryStream(message.Mime);
-        var mime = await MimeMessage.LoadAsync(stream, ct);
-        using var client = new SmtpClient { Timeout = o.TimeoutSeconds * 1000 };
-        if (o.AcceptAnyCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
-        try
-        {
-            await client.ConnectAsync(o.Host, o.Port, Map(o.Security), ct);
-            if (o.UserName.Length > 0) await client.AuthenticateAsync(o.UserName, o.Password, ct);
-            await client.SendAsync(mime, ct);
-            await client.DisconnectAsync(quit: true, ct);
-            return $"smtp://{o.Host}:{o.Port}";
-        }
-        catch (SmtpCommandException ex) when ((int)ex.StatusCode >= 500)
-        {
-            throw new PermanentDeliveryException($"SMTP {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}", ex);
-        }
-        catch (AuthenticationException ex)
-        {
-            // Wrong credentials will not fix themselves, but an operator can fix them: retry with backoff.
-            throw new IOException($"SMTP authentication failed: {ex.Message}", ex);
-        }
-    }
+    private readonly ResiliencePipeline _connect = SmtpFailures.ConnectPipeline(options.Value.Smtp, logger);
 
-    internal static bool IsTransient(Exception ex) =>
-        ex is IOException or SocketException or TimeoutException or ServiceNotConnectedException or ServiceNotAuthenticatedException
-            or SmtpProtocolException or SslHandshakeException or OperationCanceledException
-        || ex is SmtpCommandException { StatusCode: < (SmtpStatusCode)500 };
+    public bool ResendIsHarmless => false;
+
+    public IMailSession OpenSession() => new Session(options.Value, _connect, logger);
+
+    private sealed class Session(MailOptions options, ResiliencePipeline connect, ILogger logger) : IMailSession
+    {
+        private readonly SmtpOptions _smtp = options.Smtp;
+        private RefusalRecordingSmtpClient? _client;
+
+        private string Where => $"smtp://{_smtp.Host}:{_smtp.Port}";
+
+        public async Task EnsureConnectedAsync(CancellationToken ct)
+        {
+            if (_client is { IsConnected: true }) return;
+            try
+            {
+                await connect.ExecuteAsync(async token =>
+                {
+                    Drop();
+                    _client = NewClient();
+                    await _client.ConnectAsync(_smtp.Host, _smtp.Port, Map(_smtp.Security), token);
+                    if (_smtp.UserName.Length > 0) await _client.AuthenticateAsync(_smtp.UserName, _smtp.Password, token);
+                }, ct);
+                DeliveryLog.Connected(logger, Where);
+            }
+            catch (Exception ex) when (SmtpFailures.MeansUnavailable(ex, ct))
+            {
+                Drop();
+                var what = ex is AuthenticationException ? "SMTP authentication failed" : "cannot connect";
+                throw new MailServerUnavailableException($"{Where} {what}: {ex.Message}", ex);
+            }
+        }
+
+        public async Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct)
+        {
+            var client = _client ?? throw new InvalidOperationException("Connect before sending.");
+            using var stream = new MemoryStream(message.Mime);
+            var mime = await MimeMessage.LoadAsync(stream, ct);
+            var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
+                .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
+            var journal = options.JournalAddress;
+            // The journal copy rides in the envelope only: recipients never see the address.
+            if (journal.Length > 0 && !recipients.Any(r => r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)))
+                recipients.Add(new MailboxAddress("", journal));
+            client.Refused.Clear();
+            try
+            {
+                var reply = await client.SendAsync(mime, new MailboxAddress(options.FromName, options.FromAddress), recipients, ct);
+                DeliveryLog.ServerAccepted(logger, message.Id, message.MessageId, reply);
+            }
+            catch (SmtpCommandException ex) when (SmtpFailures.IsPermanent(ex))
+            {
+                throw new PermanentDeliveryException(Describe(ex, client.Refused), ex);
+            }
+            catch (Exception ex) when (SmtpFailures.IsTransient(ex, ct))
+            {
+                // After a failure inside a transaction the connection's state is unknown; a fresh one costs one handshake.
+                Drop();
+                throw new TransientDeliveryException(ex is SmtpCommandException c ? Describe(c, []) : $"{ex.GetType().Name}: {ex.Message}", ex);
+            }
+            var refused = client.Refused.Where(r => !r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)).ToArray();
+            if (refused.Length < client.Refused.Count) DeliveryLog.JournalRefused(logger, message.Id, journal);
+            if (refused.Length > 0 && refused.Length == recipients.Count(r => !r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)))
+                throw new PermanentDeliveryException($"every recipient refused (only the journal copy went): {string.Join("; ", refused)}");
+            return new Handover(Where, refused);
+        }
+
+        public async ValueTask DisposeAsync()
+        {
+            if (_client is { IsConnected: true } client)
+            {
+                try { await client.DisconnectAsync(quit: true); }
+                catch (Exception ex) when (ex is IOException or SmtpProtocolException or SmtpCommandException or TimeoutException)
+                {
+                    // Everything was recorded already; a QUIT that fails changes nothing.
+                }
+            }
+            Drop();
+        }
+
+        private RefusalRecordingSmtpClient NewClient()
+        {
+            var client = new RefusalRecordingSmtpClient { Timeout = _smtp.TimeoutSeconds * 1000 };
+            if (_smtp.AcceptAnyCertificate) client.ServerCertificateValidationCallback = (_, _, _, _) => true;
+            return client;
+        }
+
+        private void Drop()
+        {
+            _client?.Dispose();
+            _client = null;
+        }
+
+        private static string Describe(SmtpCommandException ex, IReadOnlyList<RefusedRecipient> refused) =>
+            $"SMTP {(int)ex.StatusCode} {ex.ErrorCode}: {ex.Message}{(refused.Count > 0 ? " Refused: " + string.Join("; ", refused) : "")}";
+    }
 
     private static SecureSocketOptions Map(SmtpSecurity security) => security switch
     {

@@ -34,6 +34,7 @@ public static class ReportWorkerServices
         services.AddSingleton<IValidateOptions<Scheduling.ScheduleOptions>, Scheduling.ScheduleOptionsValidator>();
         services.AddSingleton<IValidateOptions<Briefings.DocumentFontsOptions>, Briefings.FontsValidator>();
         services.AddSingleton<IValidateOptions<MailOptions>, SecretsNotInFileValidator>();
+        services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
         services.AddSingleton<IValidateOptions<DataOptions>, DataFolderValidator>();
         services.AddSingleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>();
@@ -77,10 +78,15 @@ public static class ReportWorkerServices
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageBuilder>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<OutboxAdmin>();
+        services.AddSingleton<OperatorAlerts>();
+        services.AddSingleton<SendRateLimiter>();
+        services.AddSingleton<SenderIdentity>();
         services.AddSingleton<OutboxSender>();
         services.AddSingleton<IMailTransport>(sp => sp.GetRequiredService<IOptions<MailOptions>>().Value.Smtp.Host.Length > 0
             ? ActivatorUtilities.CreateInstance<SmtpTransport>(sp)
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
+        // With a mailbox, the relay's journal copies settle cut-off messages; without one they are resent under their Message-Id.
         services.AddSingleton<IDeliveryJournal>(sp => sp.GetRequiredService<IOptions<MailboxOptions>>().Value.Enabled
             ? ActivatorUtilities.CreateInstance<MailboxJournal>(sp)
             : new NoDeliveryJournal());

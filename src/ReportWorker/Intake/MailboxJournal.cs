@@ -10,6 +10,8 @@ namespace ReportWorker.Intake;
 /// worker sends there, and the mailbox intake files it in the journal folder. A message has arrived
 /// if a copy with its Message-Id is in either place. A mailbox that cannot be reached throws (the
 /// caller retries later) rather than answering "not arrived", which would send a duplicate.
+/// The relay's copy can take a moment to reach the mailbox, so "not arrived" is only answered after
+/// looking again for Intake:Mailbox:JournalWaitSeconds.
 /// </summary>
 public sealed class MailboxJournal(IOptions<MailboxOptions> options) : IDeliveryJournal
 {
@@ -19,6 +21,19 @@ public sealed class MailboxJournal(IOptions<MailboxOptions> options) : IDelivery
         if (!o.Enabled) return null;
         var id = messageId.Trim().Trim('<', '>');
         using var client = await MailboxConnection.OpenAsync(o, ct);
+        var giveUpAt = DateTime.UtcNow.AddSeconds(o.JournalWaitSeconds);
+        var found = await FindAsync(client, o, id, ct);
+        while (!found && DateTime.UtcNow < giveUpAt)
+        {
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, o.JournalWaitSeconds)), ct);
+            found = await FindAsync(client, o, id, ct);
+        }
+        await client.DisconnectAsync(quit: true, ct);
+        return found;
+    }
+
+    private static async Task<bool> FindAsync(MailKit.Net.Imap.ImapClient client, MailboxOptions o, string id, CancellationToken ct)
+    {
         var found = false;
         foreach (var name in (string[])[o.Folder, o.JournalFolder])
         {
@@ -34,7 +49,6 @@ public sealed class MailboxJournal(IOptions<MailboxOptions> options) : IDelivery
             await folder.CloseAsync(false, ct);
             if (found) break;
         }
-        await client.DisconnectAsync(quit: true, ct);
         return found;
     }
 }

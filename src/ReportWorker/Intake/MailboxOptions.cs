@@ -27,6 +27,8 @@ public sealed class MailboxOptions
     [Range(1, 600)] public int TimeoutSeconds { get; set; } = 60;
     /// <summary>A run takes at most this many messages; the rest wait for the next run.</summary>
     [Range(1, 10_000)] public int MaxMessagesPerRun { get; set; } = 200;
+    /// <summary>How long the delivery journal looks for the relay's copy of a cut-off message before answering "not arrived".</summary>
+    [Range(0, 600)] public int JournalWaitSeconds { get; set; } = 60;
 
     public bool Enabled => Host.Length > 0;
 }

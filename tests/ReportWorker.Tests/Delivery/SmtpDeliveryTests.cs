@@ -36,24 +36,75 @@ public sealed class SmtpDeliveryTests
     }
 
     [Fact]
-    public async Task A_recipient_the_server_refuses_is_failed_permanently_and_others_still_go()
+    public async Task A_recipient_the_server_refuses_is_recorded_and_the_others_still_get_the_message()
     {
         await using var smtp = new SmtpTestServer(to => to != "ssjt@example.gov.cn");
         using var world = new TestWorld(smtp.Settings());
         world.ImportSmallRegistry();
-        world.TakeIn("a.xlsx", world.FilledForm("U02", March));  // 省审计厅: refused
+        world.TakeIn("a.xlsx", world.FilledForm("U02", March));  // 省审计厅: ssjt@ refused, ssjt.dj@ fine
         world.TakeIn("b.xlsx", world.FilledForm("U03", March));  // 海口海关: fine
 
         var result = await world.Get<OutboxSender>().DeliverDueAsync(CancellationToken.None);
         var again = await world.Get<OutboxSender>().DeliverDueAsync(CancellationToken.None);
 
-        Assert.Equal(new DeliveryResult(1, 0, 1), result);
+        Assert.Equal(new DeliveryResult(3, 0, 0), result); // both answers, and the operators' alert about the refusal
         Assert.Equal(new DeliveryResult(0, 0, 0), again);
         using var c = world.Get<LedgerDatabase>().Open();
-        var failed = c.QuerySingle<(string Status, string Error)>("SELECT status, last_error FROM outbox WHERE unit_code = 'U02'");
-        Assert.Equal("failed", failed.Status);
-        Assert.Contains("550", failed.Error);
-        Assert.Single(smtp.Received);
+        var u02 = c.QuerySingle<(string Status, string Refused)>("SELECT status, refused_recipients FROM outbox WHERE unit_code = 'U02'");
+        Assert.Equal("sent", u02.Status);
+        Assert.StartsWith("ssjt@example.gov.cn: 550", u02.Refused);
+        var toU02 = Assert.Single(smtp.Received, r => r.Message.Subject!.Contains("省审计厅"));
+        Assert.Equal(["ssjt.dj@example.gov.cn"], toU02.To);
+        Assert.Single(smtp.Received, r => r.Message.Subject!.Contains("海口海关"));
+        var alert = Assert.Single(smtp.Received, r => r.Kind == MessageKinds.Alert);
+        Assert.Equal(["gongwei-office@example.gov.cn"], alert.To);
+        Assert.Contains("ssjt@example.gov.cn: 550", alert.Message.TextBody);
+        Assert.Equal(3, smtp.Received.Count);
+        Assert.Equal(1, smtp.Sessions); // the alert went over the same connection
+    }
+
+    [Fact]
+    public async Task A_message_whose_every_recipient_is_refused_fails_for_good_with_the_reply_kept_and_is_never_retried()
+    {
+        await using var smtp = new SmtpTestServer(to => to != "hkhg@example.gov.cn");
+        using var world = new TestWorld(smtp.Settings());
+        world.ImportSmallRegistry();
+        world.TakeIn("b.xlsx", world.FilledForm("U03", March));  // 海口海关 has one liaison
+
+        var result = await world.Get<OutboxSender>().DeliverDueAsync(CancellationToken.None);
+        world.Clock.Advance(TimeSpan.FromHours(3));
+        var later = await world.Get<OutboxSender>().DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(new DeliveryResult(1, 0, 1), result); // failed, and the alert about it sent
+        Assert.Equal(new DeliveryResult(0, 0, 0), later);
+        using var c = world.Get<LedgerDatabase>().Open();
+        var row = c.QuerySingle<(string Status, string Error, long Attempts)>("SELECT status, last_error, attempts FROM outbox WHERE unit_code = 'U03'");
+        Assert.Equal(("failed", 1L), (row.Status, row.Attempts));
+        Assert.Contains("hkhg@example.gov.cn: 550", row.Error);
+        Assert.Equal(2, smtp.RcptToCommands); // one for the answer, one for the alert: the answer was never tried again
+        var alert = Assert.Single(smtp.Received);
+        Assert.Equal(MessageKinds.Alert, alert.Kind);
+        Assert.Contains("发送失败，已停止重试", alert.Message.TextBody);
+    }
+
+    [Fact]
+    public async Task A_temporary_refusal_of_one_recipient_holds_the_whole_message_so_no_one_gets_it_twice()
+    {
+        await using var smtp = new SmtpTestServer();
+        var refusals = 0;
+        smtp.FailRecipient = to => to == "ssjt@example.gov.cn" && Interlocked.Increment(ref refusals) == 1 ? SmtpTestServer.Reply(450, "4.2.1 mailbox busy") : null;
+        using var world = new TestWorld(smtp.Settings());
+        world.ImportSmallRegistry();
+        world.TakeIn("a.xlsx", world.FilledForm("U02", March));
+        var sender = world.Get<OutboxSender>();
+
+        Assert.Equal(new DeliveryResult(0, 1, 0), await sender.DeliverDueAsync(CancellationToken.None));
+        Assert.Empty(smtp.Received);
+        world.Clock.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(new DeliveryResult(1, 0, 0), await sender.DeliverDueAsync(CancellationToken.None));
+
+        var (to, _) = Assert.Single(smtp.Received);
+        Assert.Equal(["ssjt@example.gov.cn", "ssjt.dj@example.gov.cn"], to);
     }
 
     [Fact]
@@ -76,6 +127,8 @@ public sealed class SmtpDeliveryTests
 
         Assert.Equal(new DeliveryResult(1, 0, 0), up);
         Assert.Single(smtp.Received);
+        using var c = world.Get<LedgerDatabase>().Open();
+        Assert.Equal(2, c.QuerySingle<long>("SELECT attempts FROM outbox"));
     }
 
     [Fact]

@@ -52,7 +52,7 @@ public sealed class CrashSafetyTests : IDisposable
     [InlineData("before-move", 2)]
     [InlineData("after-move", 2)]
     [InlineData("after-move", 6)]
-    [InlineData("after-deliver", 3)]
+    [InlineData("delivery-after-send", 3)]
     public void Killed_at_a_step_then_rerun_records_each_file_exactly_once(string step, int hit)
     {
         var crashed = Intake(("REPORTWORKER_CRASH_AT", $"{step}:{hit}"));

@@ -190,6 +190,23 @@ public sealed class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<Do
     }
 
     [Fact]
+    public async Task The_journal_keeps_looking_for_a_copy_the_relay_delivers_late_before_answering_not_arrived()
+    {
+        var (world, user) = World(new Dictionary<string, string?> { ["Intake:Mailbox:JournalWaitSeconds"] = "20" });
+        using var _ = world;
+        world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/90", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
+        using var c = world.Get<LedgerDatabase>().Open();
+        var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT message_id, mime FROM outbox");
+
+        var asking = world.Get<IDeliveryJournal>().HasArrivedAsync(id, TestContext.Current.CancellationToken);
+        await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
+        Assert.False(asking.IsCompleted);
+        await dovecot.AppendAsync(user, mime);   // the relay's copy arrives while the journal is still looking
+
+        Assert.True(await asking);
+    }
+
+    [Fact]
     public async Task The_relays_copy_of_our_own_mail_goes_to_the_journal_folder_unanswered_and_the_journal_finds_it_by_message_id()
     {
         var (world, user) = World();
@@ -279,11 +296,13 @@ public sealed class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<Do
         Assert.Equal(["receipt", "rejection"], Outbox(world).Select(m => m.Kind));
     }
 
-    private (TestWorld World, string User) World()
+    private (TestWorld World, string User) World(Dictionary<string, string?>? extra = null)
     {
         dovecot.Require();
         var user = dovecot.NewUser();
-        var world = new TestWorld(dovecot.Settings(user));
+        var settings = dovecot.Settings(user);
+        foreach (var (k, v) in extra ?? []) settings[k] = v;
+        var world = new TestWorld(settings);
         world.ImportSmallRegistry();
         return (world, user);
     }

@@ -15,6 +15,7 @@ namespace ReportWorker.Tests.Scheduling;
 public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<DovecotServer>
 {
     private static readonly Dictionary<string, string> Liaisons = new() { ["U01"] = "swbgt@example.gov.cn", ["U02"] = "ssjt@example.gov.cn", ["U03"] = "hkhg@example.gov.cn" };
+    private const string Journal = "reports-journal@example.gov.cn";
     private readonly DovecotServer _imap;
     private readonly string _mailbox;
     private static readonly TimeSpan Beijing = TimeSpan.FromHours(8);
@@ -33,6 +34,8 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
         world.ImportSmallRegistry();
         foreach (var unit in new[] { "U01", "U02", "U03" }) _filled[unit] = world.FilledForm(unit, March);
         _data = Path.Combine(_root, "data");
+        // The relay drops a copy of everything the worker sends into the worker's own mailbox: its delivery journal.
+        _smtp.Relay = async (to, raw) => { if (to.Contains(Journal)) await _imap.AppendAsync(_mailbox, raw); };
         SqliteConnection.ClearAllPools();
         TestFiles.CopyDirectory(world.Paths.Root, _data);
     }
@@ -50,12 +53,13 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
             ["Schedule__Jobs__intake-mailbox__Cron"] = "0 30 */2 * * ?",
             ["Schedule__Jobs__outbox__Cron"] = "0 0 * * * ?",
             ["Logging__LogLevel__Default"] = "Information",
+            ["Mail__JournalAddress"] = Journal,
         };
         foreach (var (k, v) in _smtp.Settings().Concat(_imap.Settings(_mailbox))) env[k.Replace(":", "__")] = v!;
         return env;
     }
 
-    private IReadOnlyList<(IReadOnlyList<string> To, MimeMessage Message)> Mail(string kind) =>
+    private IReadOnlyList<ReceivedMail> Mail(string kind) =>
         _smtp.Received.Where(r => r.Message.Headers["X-ReportWorker-Kind"] == kind).ToArray();
 
     private static bool To(MimeMessage m, string address) => m.To.Mailboxes.Any(a => a.Address == address);
@@ -108,9 +112,14 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
     }
 
     [Fact]
-    public void Killed_mid_month_and_started_again_the_missed_notice_runs_once_and_nothing_is_sent_twice()
+    public void Killed_mid_send_and_mid_month_and_started_again_nothing_is_lost_nothing_is_sent_twice_and_the_missed_notice_runs_once()
     {
         using var worker = new RehearsalWorker(_root, Environment(), Local(3, 24), speed: 43_200);
+        // First it dies the worst way for e-mail: the relay has accepted the second form (250) and the
+        // worker is killed before it records that. The journal copy tells the restarted worker not to resend.
+        worker.Start(new Dictionary<string, string> { ["REPORTWORKER_CRASH_AT"] = "delivery-after-send:2" });
+        Assert.NotEqual(0, worker.WaitForExit(TimeSpan.FromSeconds(30)));
+        Assert.Equal(2, Mail("form").Count);
         worker.Start();
         worker.WaitFor(() => Mail("form").Count == 3, "the three forms");
         Reply("U01");
@@ -129,6 +138,8 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
 
         Assert.True(_smtp.Received.Count > sentBeforeKill);
         AssertNothingSentTwice();
+        Assert.Equal(["U01", "U02", "U03"], Mail("form").Select(m => m.Message.Subject).Select(UnitOf).Order());
+        Assert.Single(Mail("receipt"));
         using var c = Ledger();
         Assert.Equal(1, c.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = 'monthly-notice' AND period = '2025-03'"));
         Assert.Single(Mail("monthly-notice"), m => To(m.Message, "shuji@example.gov.cn"));

@@ -22,20 +22,28 @@ public sealed class RehearsalWorker(string workingDirectory, IDictionary<string,
 
     public string Log { get { lock (_log) return string.Join('\n', _log); } }
 
-    public void Start()
+    public void Start(IDictionary<string, string>? extra = null)
     {
-        var env = new Dictionary<string, string>(environment)
+        var env = new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
         {
             ["Clock__SimulatedStart"] = SimulatedStart.ToString("O", CultureInfo.InvariantCulture),
             ["Clock__RealStart"] = RealStart.ToString("O", CultureInfo.InvariantCulture),
             ["Clock__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
         };
+        foreach (var (k, v) in environment) env.TryAdd(k, v);
         _process = WorkerProcess.Start(workingDirectory, env);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add("ERR " + e.Data); };
         _process.BeginOutputReadLine();
         _process.BeginErrorReadLine();
         Starts++;
+    }
+
+    /// <summary>Waits for the process to end by itself (a crash point kills it with SIGKILL).</summary>
+    public int WaitForExit(TimeSpan timeout)
+    {
+        if (!_process!.WaitForExit(timeout)) throw new Xunit.Sdk.XunitException($"worker still running after {timeout}\n{Log}");
+        return _process.ExitCode;
     }
 
     /// <summary>kill -9: no shutdown hooks, no flushing, mid-whatever-it-was-doing.</summary>

@@ -8,11 +8,16 @@ using MimeKit;
 using SmtpServer;
 using SmtpServer.Authentication;
 using SmtpServer.Mail;
+using SmtpServer.Protocol;
 using SmtpServer.Storage;
 
 namespace ReportWorker.Tests.Support;
 
-/// <summary>A real SMTP server in-process on 127.0.0.1: STARTTLS with a certificate made here, AUTH required.</summary>
+/// <summary>
+/// A real SMTP server in-process on 127.0.0.1: STARTTLS with a certificate made here, AUTH required.
+/// It counts sessions and commands, and can be told to refuse recipients or answer a DATA with an error
+/// (and hang up). Stop it and start another on the same <see cref="Port"/> to play an outage.
+/// </summary>
 public sealed class SmtpTestServer : IAsyncDisposable
 {
     public const string User = "reportworker";
@@ -20,24 +25,58 @@ public sealed class SmtpTestServer : IAsyncDisposable
     private readonly CancellationTokenSource _stop = new();
     private readonly SmtpServer.SmtpServer _server;
     private readonly Task _running;
+    private readonly Func<DateTimeOffset> _clock;
+    private int _sessions, _mailFrom, _rcptTo, _data;
 
-    public SmtpTestServer(Func<string, bool>? acceptRecipient = null, int? port = null)
+    public SmtpTestServer(Func<string, bool>? acceptRecipient = null, int? port = null, Func<DateTimeOffset>? clock = null)
     {
         Port = port ?? FreePort();
+        _clock = clock ?? (() => DateTimeOffset.UtcNow);
         var options = new SmtpServerOptionsBuilder()
             .ServerName("localhost")
             .Endpoint(b => b.Endpoint(new IPEndPoint(IPAddress.Loopback, Port)).Certificate(Certificate()).AllowUnsecureAuthentication(false).AuthenticationRequired(true))
             .Build();
         var services = new SmtpServer.ComponentModel.ServiceProvider();
-        services.Add(new Store(Received));
-        services.Add(new Filter(acceptRecipient ?? (_ => true)));
+        services.Add(new Store(this));
+        services.Add(new Filter(this, acceptRecipient ?? (_ => true)));
         services.Add(new Authenticator());
         _server = new SmtpServer.SmtpServer(options, services);
+        _server.SessionCreated += (_, e) =>
+        {
+            Interlocked.Increment(ref _sessions);
+            e.Context.CommandExecuting += (_, c) =>
+            {
+                switch (c.Command)
+                {
+                    case MailCommand: Interlocked.Increment(ref _mailFrom); break;
+                    case RcptCommand: Interlocked.Increment(ref _rcptTo); break;
+                    case DataCommand: Interlocked.Increment(ref _data); break;
+                }
+            };
+        };
         _running = _server.StartAsync(_stop.Token);
     }
 
     public int Port { get; }
-    public ConcurrentQueue<(IReadOnlyList<string> To, MimeMessage Message)> Received { get; } = new();
+
+    /// <summary>Called with the envelope recipients and raw bytes of each accepted message before the 250 is sent.</summary>
+    public Func<IReadOnlyList<string>, byte[], Task>? Relay { get; set; }
+    public ConcurrentQueue<ReceivedMail> Received { get; } = new();
+    /// <summary>Connections the server took (each one SMTP session).</summary>
+    public int Sessions => Volatile.Read(ref _sessions);
+    public int MailFromCommands => Volatile.Read(ref _mailFrom);
+    public int RcptToCommands => Volatile.Read(ref _rcptTo);
+    public int DataCommands => Volatile.Read(ref _data);
+
+    /// <summary>Given the 1-based number of a message's DATA, an error reply to give instead of 250 (null: accept).</summary>
+    public Func<int, SmtpResponseException?>? FailData { get; set; }
+    /// <summary>Given a recipient, an error reply to give to its RCPT TO (null: as acceptRecipient says).</summary>
+    public Func<string, SmtpResponseException?>? FailRecipient { get; set; }
+
+    /// <summary>An error reply; <paramref name="hangUp"/> closes the connection after it.</summary>
+    public static SmtpResponseException Reply(int code, string text, bool hangUp = false) => new(new SmtpResponse((SmtpReplyCode)code, text), hangUp);
+
+    public IReadOnlyList<ReceivedMail> ByMessageId(string messageId) => Received.Where(r => r.Message.MessageId == messageId).ToArray();
 
     public Dictionary<string, string?> Settings() => ForPort(Port);
 
@@ -51,7 +90,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
         ["Mail:Smtp:Password"] = Password,
         ["Mail:Smtp:AcceptAnyCertificate"] = "true",
         ["Mail:Smtp:TimeoutSeconds"] = "10",
+        ["Mail:Smtp:RetryDelayMilliseconds"] = "10",
     };
+
+    /// <summary>The same settings as environment variables for the real executable.</summary>
+    public static Dictionary<string, string> AsEnvironment(IDictionary<string, string?> settings) =>
+        settings.ToDictionary(s => s.Key.Replace(":", "__"), s => s.Value ?? "");
 
     public async ValueTask DisposeAsync()
     {
@@ -78,21 +122,40 @@ public sealed class SmtpTestServer : IAsyncDisposable
         return X509CertificateLoader.LoadPkcs12(cert.Export(X509ContentType.Pfx), null);
     }
 
-    private sealed class Store(ConcurrentQueue<(IReadOnlyList<string>, MimeMessage)> received) : MessageStore
+    private sealed class Store(SmtpTestServer server) : MessageStore
     {
-        public override async Task<SmtpServer.Protocol.SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
+        private int _count;
+
+        public override async Task<SmtpResponse> SaveAsync(ISessionContext context, IMessageTransaction transaction, ReadOnlySequence<byte> buffer, CancellationToken ct)
         {
-            using var stream = new MemoryStream(buffer.ToArray());
+            if (server.FailData?.Invoke(Interlocked.Increment(ref _count)) is { } failure)
+            {
+                if (!failure.IsQuitRequested) return failure.Response;
+                // Say it and hang up at once, as a relay that is shutting down does (the library would leave the socket open).
+                await SmtpServer.IO.PipeWriterExtensions.WriteReplyAsync(context.Pipe.Output, failure.Response, ct);
+                ((IDisposable)context.Pipe).Dispose();
+                throw failure;
+            }
+            var raw = buffer.ToArray();
+            // Local delivery, as a relay does for its own mailboxes (the worker's journal copy).
+            if (server.Relay is { } relay) await relay(transaction.To.Select(t => $"{t.User}@{t.Host}").ToArray(), raw);
+            using var stream = new MemoryStream(raw);
             var message = await MimeMessage.LoadAsync(stream, ct);
-            received.Enqueue((transaction.To.Select(t => $"{t.User}@{t.Host}").ToArray(), message));
-            return SmtpServer.Protocol.SmtpResponse.Ok;
+            server.Received.Enqueue(new ReceivedMail(transaction.To.Select(t => $"{t.User}@{t.Host}").ToArray(), message, server._clock()));
+            return SmtpResponse.Ok;
         }
     }
 
-    private sealed class Filter(Func<string, bool> accept) : IMailboxFilter
+    private sealed class Filter(SmtpTestServer server, Func<string, bool> accept) : IMailboxFilter
     {
         public Task<bool> CanAcceptFromAsync(ISessionContext context, IMailbox from, int size, CancellationToken ct) => Task.FromResult(true);
-        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken ct) => Task.FromResult(accept($"{to.User}@{to.Host}"));
+
+        public Task<bool> CanDeliverToAsync(ISessionContext context, IMailbox to, IMailbox from, CancellationToken ct)
+        {
+            var address = $"{to.User}@{to.Host}";
+            if (server.FailRecipient?.Invoke(address) is { } failure) throw failure;
+            return Task.FromResult(accept(address));
+        }
     }
 
     private sealed class Authenticator : IUserAuthenticator
@@ -100,4 +163,12 @@ public sealed class SmtpTestServer : IAsyncDisposable
         public Task<bool> AuthenticateAsync(ISessionContext context, string user, string password, CancellationToken ct) =>
             Task.FromResult(user == User && password == Password);
     }
+}
+
+/// <summary>One message as the server stored it: the envelope recipients, the message, and when (on the test's clock).</summary>
+public sealed record ReceivedMail(IReadOnlyList<string> To, MimeMessage Message, DateTimeOffset At)
+{
+    public void Deconstruct(out IReadOnlyList<string> to, out MimeMessage message) => (to, message) = (To, Message);
+
+    public string? Kind => Message.Headers["X-ReportWorker-Kind"];
 }

@@ -20,7 +20,7 @@ public sealed class TestWorld : IDisposable
 {
     private readonly IHost _host;
 
-    public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null)
+    public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
         Root = Directory.CreateTempSubdirectory("rw-test-").FullName;
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)));
@@ -29,6 +29,7 @@ public sealed class TestWorld : IDisposable
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<TimeProvider>(Clock);
+        services?.Invoke(builder.Services);
         _host = builder.Build();
         Get<SchemaMigrator>().Migrate();
     }

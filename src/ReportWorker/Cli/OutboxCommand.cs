@@ -1,0 +1,113 @@
+using System.CommandLine;
+using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
+using ReportWorker.Calendar;
+using ReportWorker.Delivery;
+using ReportWorker.Text;
+
+namespace ReportWorker.Cli;
+
+/// <summary>`outbox`: what waits, what failed and why; `outbox retry ID`: try a failed or stuck message again now.</summary>
+internal static class OutboxCommand
+{
+    private static readonly string[] Statuses = ["pending", "sending", "sent", "failed"];
+
+    public static Command Create()
+    {
+        var outbox = new Command("outbox", "查看发件箱：各状态邮件数量，以及待发、发送中、失败的邮件");
+        outbox.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
+        {
+            var admin = sp.GetRequiredService<OutboxAdmin>();
+            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), sp.GetRequiredService<ReportingCalendar>()));
+            return Task.FromResult(0);
+        }));
+
+        var id = new Argument<string>("ID") { Description = "邮件编号（见 reportworker outbox 的“编号”列）" };
+        var retry = new Command("retry", "将失败或长时间未发出的邮件放回待发队列，重新计数尝试次数，下次发送时即发出") { id };
+        retry.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
+        {
+            var text = parse.GetRequiredValue(id);
+            if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
+                throw new CommandException($"邮件编号“{text}”不对，应为数字，例如 12。运行 reportworker outbox 可查看编号。");
+            Console.WriteLine(Retry(sp.GetRequiredService<OutboxAdmin>(), number, sp.GetRequiredService<ReportingCalendar>()));
+            return Task.FromResult(0);
+        }));
+        outbox.Subcommands.Add(retry);
+        return outbox;
+    }
+
+    internal static string CountsLine(IReadOnlyList<(string Status, long Count)> counts)
+    {
+        var byStatus = counts.ToDictionary(c => c.Status, c => c.Count);
+        return $"发件箱：{string.Join("，", Statuses.Select(s => $"{StatusName(s)} {byStatus.GetValueOrDefault(s)} 封"))}。";
+    }
+
+    internal static string Render(IReadOnlyList<(string Status, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar)
+    {
+        var w = new StringWriter();
+        w.WriteLine(CountsLine(counts));
+        if (unfinished.Count == 0) w.WriteLine("没有待发、发送中或失败的邮件。");
+        else
+        {
+            w.WriteLine();
+            var table = new ConsoleTable("编号", "类型", "单位", "收件人", "状态", "已尝试", "下次尝试", "最近错误");
+            foreach (var e in unfinished)
+                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", e.Recipients, StatusName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
+            w.Write(table);
+        }
+        if (partlyRefused.Count > 0)
+        {
+            w.WriteLine();
+            w.WriteLine("已发出但部分收件人被拒收的邮件（不会重发，请更正地址后另行告知）：");
+            var table = new ConsoleTable("编号", "类型", "单位", "发出时间", "被拒收的收件人");
+            foreach (var e in partlyRefused)
+                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", Local(e.DeliveredAt, calendar), Shorten(e.RefusedRecipients?.Replace("\n", "；")));
+            w.Write(table);
+        }
+        if (unfinished.Any(e => e.Status == "failed"))
+        {
+            w.WriteLine();
+            w.WriteLine("排除故障（检查 Mail:Smtp 设置或收件人地址）后，运行 reportworker outbox retry 编号 重新发送。");
+        }
+        return w.ToString();
+    }
+
+    internal static string Retry(OutboxAdmin admin, long id, ReportingCalendar calendar)
+    {
+        var outcome = admin.Retry(id);
+        var entry = admin.Find(id);
+        return outcome switch
+        {
+            RetryOutcome.Requeued => $"已将邮件 #{id}（{MessageKinds.Chinese(entry!.Kind)}：{entry.Subject}）放回待发队列，尝试次数重新计算。后台服务下次发送时即发出；也可运行 reportworker deliver 立即发送。",
+            RetryOutcome.NotFound => throw new CommandException($"发件箱中没有编号为 {id} 的邮件。运行 reportworker outbox 可查看待发和失败的邮件。"),
+            RetryOutcome.AlreadySent => throw new CommandException($"邮件 #{id} 已于 {Local(entry!.DeliveredAt, calendar)} 发出，无需重试。"),
+            _ => throw new CommandException($"邮件 #{id} 正在发送中，无需重试；如果发送它的进程已中断，下次发送时会自动核实并处理。"),
+        };
+    }
+
+    private static string StatusName(string status) => status switch
+    {
+        "pending" => "待发",
+        "sending" => "发送中",
+        "sent" => "已发",
+        "failed" => "失败",
+        _ => status,
+    };
+
+    private static string NextAttempt(OutboxEntry e, ReportingCalendar calendar) => e.Status switch
+    {
+        "failed" => "不再重试",
+        "sending" => "",
+        _ => e.NextAttemptAt is null ? "立即" : Local(e.NextAttemptAt, calendar),
+    };
+
+    private static string Local(string? stored, ReportingCalendar calendar) =>
+        stored is null ? "" : calendar.ToLocal(DateTimeOffset.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    private static string Shorten(string? text)
+    {
+        if (text is null) return "";
+        text = text.ReplaceLineEndings(" ");
+        return text.Length <= 100 ? text : text[..99] + "…";
+    }
+}
