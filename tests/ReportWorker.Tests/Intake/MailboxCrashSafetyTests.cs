@@ -52,7 +52,7 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
     [InlineData("mailbox-before-move", 2)]
     [InlineData("mailbox-after-move", 1)]
     [InlineData("mailbox-after-move", 2)]
-    [InlineData("after-deliver", 2)]
+    [InlineData("delivery-after-send", 2)]
     public async Task Killed_at_a_step_then_rerun_takes_each_attachment_exactly_once(string step, int hit)
     {
         var user = await Seed();
