@@ -1,3 +1,6 @@
+using Dapper;
+using Microsoft.Data.Sqlite;
+using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Scheduling;
@@ -8,7 +11,11 @@ public sealed class ScheduleConfigurationTests : IDisposable
     private readonly string _root = Directory.CreateTempSubdirectory("rw-sched-").FullName;
     private Dictionary<string, string> Env => new() { ["Data__Root"] = Path.Combine(_root, "data") };
 
-    public void Dispose() => Directory.Delete(_root, recursive: true);
+    public void Dispose()
+    {
+        SqliteConnection.ClearAllPools();
+        Directory.Delete(_root, recursive: true);
+    }
 
     [Fact]
     public void Jobs_lists_every_job_with_its_cron_and_next_run_in_local_time()
@@ -26,6 +33,48 @@ public sealed class ScheduleConfigurationTests : IDisposable
         Assert.Matches(@"reminders\s+催报\s+0 30 8 \* \* \?\s+顺延至工作日\s+2025-04-07 周一 08:30:00", output);
         Assert.Matches(@"quarterly-notice\s+季督办.*2025-04-10 周四 09:00:00\s+2025Q1", output);
         Assert.Equal(7, lines.Count(l => l.Contains("周")));
+    }
+
+    [Fact]
+    public void The_service_starts_on_its_defaults_keeps_its_schedule_in_the_ledger_file_and_stops_cleanly_on_sigterm()
+    {
+        using var worker = new RehearsalWorker(_root, Env, DateTimeOffset.UtcNow, speed: 1);
+        worker.Start(new Dictionary<string, string> { ["Clock__SimulatedStart"] = "" });
+        worker.WaitFor(() => worker.Log.Contains("Application started"), "the service to start");
+        Assert.Equal(0, worker.Stop());
+
+        Assert.Contains("Job monthly-notice: scheduled cron '0 0 9 8 * ?' (Asia/Shanghai)", worker.Log);
+        SqliteConnection.ClearAllPools();
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "reportworker.db")}");
+        c.Open();
+        var triggers = c.Query<string>("SELECT TRIGGER_NAME FROM QRTZ_CRON_TRIGGERS ORDER BY TRIGGER_NAME").ToArray();
+        Assert.Equal(["forms", "intake-folder", "intake-mailbox", "monthly-notice", "outbox", "quarterly-notice", "reminders"], triggers);
+    }
+
+    [Fact]
+    public void Run_does_what_the_schedule_does_and_a_second_run_sends_nothing_again()
+    {
+        using (var world = new TestWorld())
+        {
+            world.ImportSmallRegistry();
+            SqliteConnection.ClearAllPools();
+            TestFiles.CopyDirectory(world.Paths.Root, Path.Combine(_root, "data"));
+        }
+
+        var first = WorkerProcess.Run(_root, Env, "run", "forms", "--month", "2025-03");
+        var second = WorkerProcess.Run(_root, Env, "run", "forms", "--month", "2025-03");
+        var wrong = WorkerProcess.Run(_root, Env, "run", "forms", "--quarter", "2025Q1");
+
+        Assert.True(first.ExitCode == 0, first.Error);
+        Assert.Contains("下发月报表（forms 2025-03）：完成。2025-03 月报表 3 份，新排队 3 封", first.Output);
+        Assert.Contains("新排队 0 封", second.Output);
+        Assert.Equal(1, wrong.ExitCode);
+        Assert.Contains("请用 --month YYYY-MM", wrong.Error);
+        SqliteConnection.ClearAllPools();
+        using var c = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "reportworker.db")}");
+        c.Open();
+        Assert.Equal(2, c.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = 'forms' AND period = '2025-03' AND started_by = 'operator' AND status = 'done'"));
+        Assert.Equal(3, c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE kind = 'form'"));
     }
 
     [Theory]
