@@ -33,7 +33,7 @@ public sealed class CrashSafetyTests : IDisposable
         _root = Directory.CreateTempSubdirectory("rw-crash-").FullName;
         _data = Path.Combine(_root, "data");
         SqliteConnection.ClearAllPools();
-        CopyDirectory(world.Paths.Root, _data);
+        TestFiles.CopyDirectory(world.Paths.Root, _data);
         Directory.CreateDirectory(Path.Combine(_data, "inbox"));
         foreach (var (name, bytes) in _files) File.WriteAllBytes(Path.Combine(_data, "inbox", name), bytes);
     }
@@ -115,13 +115,4 @@ public sealed class CrashSafetyTests : IDisposable
     }
 
     private Dictionary<string, string> Environment() => new() { ["Data__Root"] = _data };
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(dir.Replace(from, to));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to));
-    }
 }

@@ -35,7 +35,7 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
         _root = Directory.CreateTempSubdirectory("rw-mailcrash-").FullName;
         _data = Path.Combine(_root, "data");
         SqliteConnection.ClearAllPools();
-        CopyDirectory(world.Paths.Root, _data);
+        TestFiles.CopyDirectory(world.Paths.Root, _data);
     }
 
     public void Dispose()
@@ -109,14 +109,5 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
         foreach (var (k, v) in _dovecot.Settings(user)) env[k.Replace(":", "__")] = v!;
         foreach (var (k, v) in extra) env[k] = v;
         return WorkerProcess.Run(_root, env, "intake");
-    }
-
-    private static void CopyDirectory(string from, string to)
-    {
-        foreach (var dir in Directory.GetDirectories(from, "*", SearchOption.AllDirectories))
-            Directory.CreateDirectory(dir.Replace(from, to));
-        Directory.CreateDirectory(to);
-        foreach (var file in Directory.GetFiles(from, "*", SearchOption.AllDirectories))
-            File.Copy(file, file.Replace(from, to));
     }
 }
