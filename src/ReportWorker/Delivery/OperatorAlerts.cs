@@ -34,7 +34,8 @@ public sealed class OperatorAlerts(LedgerDatabase database, OutboxStore outbox, 
         // Each alert adds a row, so the next free id keys each alert apart even when the same messages are alerted again after a retry.
         var key = $"alert/{c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM outbox", transaction: tx)}";
         outbox.Enqueue(c, tx, Compose(key, problems));
-        c.Execute("UPDATE outbox SET alerted_at = @now WHERE id IN @ids", new { now = clock.GetUtcNow().Stored(), ids = problems.Select(p => p.Id).ToArray() }, tx);
+        var now = clock.GetUtcNow().Stored();
+        c.Execute("UPDATE outbox SET alerted_at = @now WHERE id = @Id", problems.Select(p => new { now, p.Id }), tx);
         DeliveryLog.AlertQueued(logger, problems.Length, organization.Value.OperatorEmail, string.Join(",", problems.Select(p => p.Id)));
         return problems.Length;
     });

@@ -70,7 +70,7 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     public bool TryTakeOver(long id, string? previousClaim, string claim)
     {
         using var c = database.Open();
-        return c.Execute("UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'sending' AND claimed_by IS @previousClaim",
+        return c.Execute("UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'sending' AND claimed_by IS NOT DISTINCT FROM @previousClaim",
             new { id, previousClaim, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 

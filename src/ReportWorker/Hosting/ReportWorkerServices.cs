@@ -37,6 +37,7 @@ public static class ReportWorkerServices
         services.AddSingleton<IValidateOptions<MailOptions>, MailOptionsValidator>();
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
         services.AddSingleton<IValidateOptions<DataOptions>, DataFolderValidator>();
+        services.AddSingleton<IValidateOptions<DataOptions>, DatabaseSettingsValidator>();
         services.AddSingleton<IValidateOptions<MailboxOptions>, MailboxOptionsValidator>();
 
         services.TryAddSingleton(Calendar.RehearsalClock.FromConfiguration(builder.Configuration));

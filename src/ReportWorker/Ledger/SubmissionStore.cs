@@ -15,7 +15,7 @@ public sealed class SubmissionStore(LedgerDatabase database)
         var id = c.ExecuteScalar<long>("""
             INSERT INTO submissions(received_file_id, unit_code, month, received_at, late, warnings)
             VALUES (@receivedFileId, @unitCode, @month, @at, @late, @warnings) RETURNING id
-            """, new { receivedFileId, unitCode, month = month.ToString(), at = receivedAt.Stored(), late, warnings = JsonSerializer.Serialize(warnings) }, tx);
+            """, new { receivedFileId, unitCode, month = month.ToString(), at = receivedAt.Stored(), late = late ? 1 : 0, warnings = JsonSerializer.Serialize(warnings) }, tx);
         c.Execute("UPDATE submissions SET superseded_by = @id WHERE unit_code = @unitCode AND month = @month AND id <> @id AND superseded_by IS NULL",
             new { id, unitCode, month = month.ToString() }, tx);
         foreach (var e in entries)

@@ -27,7 +27,7 @@ public sealed class RegistryStore(LedgerDatabase database)
     internal static IReadOnlyList<Unit> LoadUnits(IDbConnection c, IDbTransaction? tx)
     {
         var liaisons = c.Query<(string UnitCode, string Name, string Email)>(
-                "SELECT unit_code, name, email FROM unit_liaisons ORDER BY rowid", transaction: tx)
+                "SELECT unit_code, name, email FROM unit_liaisons ORDER BY unit_code, position", transaction: tx)
             .ToLookup(l => l.UnitCode);
         return c.Query<(string Code, string Name, string ShortName, string Aliases, long SortOrder)>(
                 "SELECT code, name, short_name, aliases, sort_order FROM units ORDER BY sort_order, code", transaction: tx)
@@ -39,7 +39,7 @@ public sealed class RegistryStore(LedgerDatabase database)
 
     internal static IReadOnlyList<TaskItem> LoadTasks(IDbConnection c, IDbTransaction? tx, bool activeOnly)
     {
-        var coUnits = c.Query<(string TaskCode, string UnitCode)>("SELECT task_code, unit_code FROM task_co_units ORDER BY rowid", transaction: tx)
+        var coUnits = c.Query<(string TaskCode, string UnitCode)>("SELECT task_code, unit_code FROM task_co_units ORDER BY task_code, position", transaction: tx)
             .ToLookup(x => x.TaskCode, x => x.UnitCode);
         var sql = "SELECT code, category, content, lead_unit, deadline, deadline_text, list_type, sort_order FROM tasks"
                   + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY sort_order, code";

@@ -60,8 +60,8 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
                         list_type = excluded.list_type, sort_order = excluded.sort_order, active = 1, updated_at = excluded.updated_at
                     """, new { task.Code, task.Category, task.Content, task.LeadUnit, deadline = task.Deadline?.ToString("yyyy-MM-dd"), task.DeadlineText, task.ListType, task.SortOrder, now }, tx);
                 c.Execute("DELETE FROM task_co_units WHERE task_code = @Code", new { task.Code }, tx);
-                foreach (var co in task.CoUnits)
-                    c.Execute("INSERT INTO task_co_units(task_code, unit_code) VALUES (@Code, @co)", new { task.Code, co }, tx);
+                foreach (var (co, position) in task.CoUnits.Select((co, i) => (co, i)))
+                    c.Execute("INSERT INTO task_co_units(task_code, unit_code, position) VALUES (@Code, @co, @position)", new { task.Code, co, position }, tx);
             }
             c.Execute("UPDATE imports SET added = @added, changed = @changed WHERE id = @importId", new { added, changed, importId }, tx);
             var notInFile = existing.Keys.Except(tasks.Select(t => t.Code)).Order().ToArray();

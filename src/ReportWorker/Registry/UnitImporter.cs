@@ -48,8 +48,8 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
                         aliases = excluded.aliases, sort_order = excluded.sort_order, updated_at = excluded.updated_at
                     """, new { unit.Code, unit.Name, unit.ShortName, aliases = string.Join('|', unit.Aliases), unit.SortOrder, now }, tx);
                 c.Execute("DELETE FROM unit_liaisons WHERE unit_code = @Code", new { unit.Code }, tx);
-                foreach (var l in unit.Liaisons)
-                    c.Execute("INSERT INTO unit_liaisons(unit_code, name, email) VALUES (@Code, @Name, @Email)", new { unit.Code, l.Name, l.Email }, tx);
+                foreach (var (l, position) in unit.Liaisons.Select((l, i) => (l, i)))
+                    c.Execute("INSERT INTO unit_liaisons(unit_code, name, email, position) VALUES (@Code, @Name, @Email, @position)", new { unit.Code, l.Name, l.Email, position }, tx);
             }
             c.Execute("INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at) VALUES ('units', @file, @sha, @rows, @added, @changed, @now)",
                 new { file, sha = Hashing.Sha256OfFile(path), rows = units.Count, added, changed, now }, tx);

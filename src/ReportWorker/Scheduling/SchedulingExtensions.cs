@@ -17,7 +17,8 @@ public static class SchedulingExtensions
     {
         var schedule = builder.Configuration.GetSection(ScheduleOptions.SectionName).Get<ScheduleOptions>() ?? new ScheduleOptions();
         var data = builder.Configuration.GetSection(DataOptions.SectionName).Get<DataOptions>() ?? new DataOptions();
-        var database = DataPaths.DatabaseFileFor(data, builder.Environment.ContentRootPath);
+        var postgres = data.Provider == DatabaseProvider.Postgres;
+        var sqliteFile = DataPaths.DatabaseFileFor(data, builder.Environment.ContentRootPath);
         // The same clock the services use (AddReportWorker registered it), so Quartz and the jobs agree on "now".
         var clock = builder.Services.LastOrDefault(d => d.ServiceType == typeof(TimeProvider))?.ImplementationInstance as TimeProvider ?? TimeProvider.System;
 
@@ -28,7 +29,9 @@ public static class SchedulingExtensions
             q.UseTimeProvider(clock);
             q.UsePersistentStore(s =>
             {
-                s.UseSqlite($"Data Source={database};Default Timeout=30");
+                // Quartz keeps its QRTZ_* tables in the ledger's own database.
+                if (postgres) s.UsePostgres(Ledger.LedgerDatabase.PostgresConnectionString(data));
+                else s.UseSqlite($"Data Source={sqliteFile};Default Timeout=30");
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();
                 s.ConfigureStore(o => o.MisfireThreshold = TimeSpan.FromSeconds(schedule.MisfireThresholdSeconds));

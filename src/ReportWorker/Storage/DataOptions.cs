@@ -7,6 +7,11 @@ public sealed class DataOptions
 {
     public const string SectionName = "Data";
 
+    /// <summary>Where the ledger, the outbox and Quartz's job store live: a SQLite file under Root, or PostgreSQL.</summary>
+    public DatabaseProvider Provider { get; set; } = DatabaseProvider.Sqlite;
+    /// <summary>For PostgreSQL: Host, Port, Database, Username. The password comes from the environment (Data__Password) or user secrets.</summary>
+    public string ConnectionString { get; set; } = "";
+    public string Password { get; set; } = "";
     [Required] public string Root { get; set; } = "data";
     [Required] public string Database { get; set; } = "reportworker.db";
     [Required] public string Inbox { get; set; } = "inbox";
@@ -16,3 +21,5 @@ public sealed class DataOptions
     [Required] public string Briefings { get; set; } = "briefings";
     [Required] public string Templates { get; set; } = "templates";
 }
+
+public enum DatabaseProvider { Sqlite, Postgres }

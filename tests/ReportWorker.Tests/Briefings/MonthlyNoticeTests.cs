@@ -5,7 +5,7 @@ using UglyToad.PdfPig;
 
 namespace ReportWorker.Tests.Briefings;
 
-public sealed class MonthlyNoticeTests : IDisposable
+public class MonthlyNoticeTests : IDisposable
 {
     private static readonly ReportMonth March = new(2025, 3);
     private readonly TestWorld _world = new();

@@ -7,7 +7,7 @@ using UglyToad.PdfPig;
 
 namespace ReportWorker.Tests.Briefings;
 
-public sealed class QuarterlyTests : IDisposable
+public class QuarterlyTests : IDisposable
 {
     private readonly TestWorld _world = new(start: new DateTimeOffset(2025, 3, 1, 9, 0, 0, TimeSpan.FromHours(8)));
 

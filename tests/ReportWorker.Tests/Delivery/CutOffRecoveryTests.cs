@@ -13,7 +13,7 @@ namespace ReportWorker.Tests.Delivery;
 /// A message left 'sending' (its worker died between the claim and the 250 being recorded), settled in
 /// process: the journal's answer decides whether it goes again; a live worker's message is left alone.
 /// </summary>
-public sealed class CutOffRecoveryTests
+public class CutOffRecoveryTests
 {
     // A worker on this machine whose process is gone (no process has the largest pid).
     private static readonly string GoneWorker = $"{Environment.MachineName.Replace('/', '_')}/{int.MaxValue}/0/crashed";

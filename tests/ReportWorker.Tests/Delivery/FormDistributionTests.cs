@@ -6,7 +6,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Delivery;
 
-public sealed class FormDistributionTests : IDisposable
+public class FormDistributionTests : IDisposable
 {
     private readonly TestWorld _world = new();
 

@@ -8,7 +8,7 @@ using ReportWorker.Tests.Support;
 namespace ReportWorker.Tests.Delivery;
 
 /// <summary>A run is one connection, keeps to the per-minute limit, and shares the outbox safely with a second worker.</summary>
-public sealed class SmtpBatchTests
+public class SmtpBatchTests
 {
     [Fact]
     public async Task A_batch_of_messages_goes_over_one_connection_and_one_login()

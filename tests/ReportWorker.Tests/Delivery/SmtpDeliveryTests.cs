@@ -7,7 +7,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Delivery;
 
-public sealed class SmtpDeliveryTests
+public class SmtpDeliveryTests
 {
     private static readonly ReportMonth March = new(2025, 3);
 

@@ -6,7 +6,7 @@ using ReportWorker.Tests.Support;
 namespace ReportWorker.Tests.Delivery;
 
 /// <summary>The relay goes away, answers 4xx, or hangs up: every message still arrives once, and the operators hear about it once.</summary>
-public sealed class SmtpOutageTests
+public class SmtpOutageTests
 {
     private const string Operator = "gongwei-office@example.gov.cn";
 

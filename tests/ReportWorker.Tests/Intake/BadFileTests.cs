@@ -5,7 +5,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Intake;
 
-public sealed class BadFileTests : IDisposable
+public class BadFileTests : IDisposable
 {
     private readonly TestWorld _world = new(new Dictionary<string, string?> { ["Intake:MaxUncompressedBytes"] = (10 * 1024 * 1024).ToString() });
 

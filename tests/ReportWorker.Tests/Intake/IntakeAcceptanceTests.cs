@@ -6,7 +6,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Intake;
 
-public sealed class IntakeAcceptanceTests : IDisposable
+public class IntakeAcceptanceTests : IDisposable
 {
     private static readonly ReportMonth March = new(2025, 3);
     private readonly TestWorld _world = new();

@@ -14,7 +14,7 @@ namespace ReportWorker.Tests.Intake;
 /// deliver them, the worker reads them, and the tests look at the ledger, the outbox, the archive
 /// and the mailbox folders. Each test has its own IMAP user.
 /// </summary>
-public sealed class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotServer>
+public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotServer>
 {
     private const string Liaison = "ssjt@example.gov.cn";   // 省审计厅 (U02)
     private static readonly ReportMonth March = new(2025, 3);

@@ -4,7 +4,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Intake;
 
-public sealed class SenderTests : IDisposable
+public class SenderTests : IDisposable
 {
     private readonly TestWorld _world = new();
 

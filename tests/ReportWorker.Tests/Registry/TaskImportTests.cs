@@ -9,7 +9,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Registry;
 
-public sealed class TaskImportTests : IDisposable
+public class TaskImportTests : IDisposable
 {
     private readonly TestWorld _world = new();
 

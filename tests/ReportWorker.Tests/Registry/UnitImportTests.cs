@@ -7,7 +7,7 @@ using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Registry;
 
-public sealed class UnitImportTests : IDisposable
+public class UnitImportTests : IDisposable
 {
     private readonly TestWorld _world = new();
 

@@ -7,7 +7,7 @@ using ReportWorker.Tests.Support;
 namespace ReportWorker.Tests.Scheduling;
 
 /// <summary>催报 on the real 2025 calendar: March's forms are due Monday 7 April (4–6 April is 清明).</summary>
-public sealed class ReminderTests : IDisposable
+public class ReminderTests : IDisposable
 {
     private static readonly ReportMonth March = new(2025, 3);
     private readonly TestWorld _world = new(new Dictionary<string, string?> { ["Reminders:MaxReminders"] = "3" }, new DateTimeOffset(2025, 3, 20, 9, 0, 0, TimeSpan.FromHours(8)));

@@ -19,6 +19,11 @@ namespace ReportWorker.Tests.Support;
 public sealed class TestWorld : IDisposable
 {
     private readonly IHost _host;
+    private readonly string? _database;
+
+    /// <summary>True when the running test's class is marked <see cref="IRunsOnPostgres"/>: the same tests, against PostgreSQL.</summary>
+    public static bool OnPostgres =>
+        TestContext.Current.TestClass?.TestClassName is { } name && typeof(TestWorld).Assembly.GetType(name) is { } type && typeof(IRunsOnPostgres).IsAssignableFrom(type);
 
     public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
     {
@@ -26,6 +31,13 @@ public sealed class TestWorld : IDisposable
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)));
         var builder = WorkerHost.CreateBuilder([], quietConsole: true);
         var config = new Dictionary<string, string?> { ["Data:Root"] = Path.Combine(Root, "data") };
+        if (OnPostgres)
+        {
+            PostgresServer.Instance.Require();
+            _database = PostgresServer.Instance.NewDatabase();
+            config["Data:Provider"] = "Postgres";
+            config["Data:ConnectionString"] = PostgresServer.Instance.ConnectionString(_database);
+        }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
         builder.Services.AddSingleton<TimeProvider>(Clock);
@@ -100,6 +112,10 @@ public sealed class TestWorld : IDisposable
     {
         _host.Dispose();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (_database is not null) PostgresServer.Instance.DropDatabase(_database);
         try { Directory.Delete(Root, recursive: true); } catch (IOException) { }
     }
 }
+
+/// <summary>Marks a test class whose <see cref="TestWorld"/>s use PostgreSQL instead of SQLite (usually a one-line subclass of a SQLite test class).</summary>
+public interface IRunsOnPostgres;
