@@ -47,6 +47,7 @@ public static class ReportWorkerServices
         services.AddSingleton<ReportingCalendar>();
 
         services.AddSingleton<LedgerDatabase>();
+        services.AddSingleton<LedgerLocks>();
         services.AddSingleton<SchemaMigrator>();
         services.AddHostedService<LedgerMigrationService>();
         services.AddSingleton<RegistryStore>();

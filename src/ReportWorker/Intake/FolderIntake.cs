@@ -5,17 +5,15 @@ namespace ReportWorker.Intake;
 
 /// <summary>
 /// Processes the inbox folder: for each file, archive → check → record → move to processed/ or
-/// rejected/ → mark finished. One intake at a time (a lock file), so the CLI and the service never
+/// rejected/ → mark finished. One intake at a time (a ledger lock), so the CLI and the service never
 /// race for the same file.
 /// </summary>
-public sealed class FolderIntake(DataPaths paths, IntakeService intake, ReceivedFileStore received, ILogger<FolderIntake> logger)
+public sealed class FolderIntake(DataPaths paths, IntakeService intake, ReceivedFileStore received, Ledger.LedgerLocks locks, ILogger<FolderIntake> logger)
 {
     public IReadOnlyList<IntakeOutcome> ProcessInbox(TimeSpan settle, CancellationToken ct = default)
     {
-        var lockPath = Path.Combine(paths.Root, ".intake.lock");
-        FileStream? lockFile;
-        try { lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException) { IntakeLog.Busy(logger, lockPath); return []; }
+        var lockFile = locks.TryAcquire("intake");
+        if (lockFile is null) { IntakeLog.Busy(logger, locks.Describe("intake")); return []; }
 
         using (lockFile)
         {

@@ -29,6 +29,7 @@ public sealed class MailboxIntake(
     ReceiptComposer receipts,
     OutboxStore outbox,
     LedgerDatabase database,
+    LedgerLocks locks,
     TimeProvider clock,
     ILogger<MailboxIntake> logger)
 {
@@ -39,10 +40,8 @@ public sealed class MailboxIntake(
     {
         var o = options.Value;
         if (!o.Enabled) return [];
-        var lockPath = Path.Combine(paths.Root, ".mailbox.lock");
-        FileStream? lockFile;
-        try { lockFile = new FileStream(lockPath, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None); }
-        catch (IOException) { MailboxLog.Busy(logger, lockPath); return []; }
+        var lockFile = locks.TryAcquire("mailbox");
+        if (lockFile is null) { MailboxLog.Busy(logger, locks.Describe("mailbox")); return []; }
 
         using (lockFile)
         using (var client = await MailboxConnection.OpenAsync(o, ct))

@@ -10,12 +10,14 @@ namespace ReportWorker.Scheduling;
 /// whose cron and zone are unchanged is kept as stored, so a fire missed while the service was down is
 /// still there to misfire and run once; a changed cron replaces its trigger; a removed job is deleted.
 /// </summary>
-internal sealed class ScheduleInstaller(ISchedulerFactory factory, IOptions<ScheduleOptions> options, SchedulePlanner planner, TimeProvider clock, ILogger<ScheduleInstaller> logger) : IHostedService
+internal sealed class ScheduleInstaller(Ledger.LedgerLocks locks, ISchedulerFactory factory, IOptions<ScheduleOptions> options, SchedulePlanner planner, TimeProvider clock, ILogger<ScheduleInstaller> logger) : IHostedService
 {
     public async Task StartAsync(CancellationToken ct)
     {
         if (clock is Calendar.RehearsalClock rehearsal) SchedulingLog.RehearsalClock(logger, clock.GetUtcNow(), rehearsal.Speed);
         var scheduler = await factory.GetScheduler(ct);
+        // Nodes of a cluster starting together take turns, so each sees what the one before installed.
+        using var turn = locks.Acquire("schedule", TimeSpan.FromMinutes(2));
         foreach (var job in JobNames.All)
         {
             var jobKey = new JobKey(job, ScheduledJob.Group);
@@ -25,7 +27,9 @@ internal sealed class ScheduleInstaller(ISchedulerFactory factory, IOptions<Sche
                 continue;
             }
             var detail = JobBuilder.Create<ScheduledJob>().WithIdentity(jobKey).WithDescription(JobNames.Describe(job))
-                .UsingJobData(ScheduledJob.JobKeyName, job).StoreDurably().Build();
+                .UsingJobData(ScheduledJob.JobKeyName, job).StoreDurably()
+                // In a cluster, a job whose node dies mid-run is run again by a surviving node.
+                .RequestRecovery().Build();
             await scheduler.AddJob(detail, AddJobOptions.Replacing, ct);
 
             var triggerKey = new TriggerKey(job, ScheduledJob.Group);

@@ -10,6 +10,9 @@ public sealed class ScheduleOptions
     /// <summary>A fire later than this (service down, machine asleep) is a misfire: it runs once when the service is back.</summary>
     [Range(1, 86_400)] public int MisfireThresholdSeconds { get; set; } = 60;
 
+    /// <summary>On PostgreSQL the workers form a Quartz cluster: each fire runs on one node, and a dead node's jobs are taken over.</summary>
+    public ClusterOptions Cluster { get; set; } = new();
+
     public Dictionary<string, JobScheduleOptions> Jobs { get; set; } = new()
     {
         [JobNames.Forms] = new() { Cron = "0 0 9 25 * ?", WorkingDaysOnly = true },
@@ -28,4 +31,12 @@ public sealed class JobScheduleOptions
     /// <summary>A fire that falls on a holiday or weekend runs on the next working day at the same time instead.</summary>
     public bool WorkingDaysOnly { get; set; }
     public bool Enabled { get; set; } = true;
+}
+
+public sealed class ClusterOptions
+{
+    /// <summary>How often each node tells the others it is alive.</summary>
+    [Range(1, 3600)] public int CheckinIntervalSeconds { get; set; } = 5;
+    /// <summary>A node silent for longer than this is taken for dead, and its running jobs are recovered by another.</summary>
+    [Range(1, 3600)] public int CheckinMisfireThresholdSeconds { get; set; } = 20;
 }

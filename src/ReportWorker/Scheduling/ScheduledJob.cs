@@ -17,6 +17,9 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
         var job = context.MergedJobDataMap.GetString(JobKeyName)!;
+        SchedulingLog.Fired(logger, job, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering);
+        // Tests kill a worker here to show that another node of a cluster finishes the job (a recovering fire does not stop here).
+        if (!context.Recovering) Intake.CrashPoints.Hit($"job-started-{job}");
         if (JobNames.PeriodOf(job) == PeriodKind.None)
         {
             await runner.RunAsync(job, JobPeriod.None, null, "schedule", ct);

@@ -27,10 +27,20 @@ public static class SchedulingExtensions
         builder.Services.AddQuartz(q =>
         {
             q.UseTimeProvider(clock);
+            // Every node needs its own instance id; the scheduler name they share makes them one cluster.
+            if (postgres) q.ConfigureScheduler(o => o.InstanceId = $"{Environment.MachineName}-{Environment.ProcessId}-{DateTime.UtcNow:HHmmssfff}");
             q.UsePersistentStore(s =>
             {
                 // Quartz keeps its QRTZ_* tables in the ledger's own database.
-                if (postgres) s.UsePostgres(Ledger.LedgerDatabase.PostgresConnectionString(data));
+                if (postgres)
+                {
+                    s.UsePostgres(Ledger.LedgerDatabase.PostgresConnectionString(data));
+                    s.UseClustering(c =>
+                    {
+                        c.CheckinInterval = TimeSpan.FromSeconds(schedule.Cluster.CheckinIntervalSeconds);
+                        c.CheckinMisfireThreshold = TimeSpan.FromSeconds(schedule.Cluster.CheckinMisfireThresholdSeconds);
+                    });
+                }
                 else s.UseSqlite($"Data Source={sqliteFile};Default Timeout=30");
                 s.UseSystemTextJsonSerializer();
                 s.ProvisionSchema();

@@ -11,6 +11,9 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 5008, EventName = "ContinuousJobDone", Level = LogLevel.Debug, Message = "Job {Job} ran: {Summary}")]
     public static partial void ContinuousJobDone(ILogger logger, string job, string summary);
 
+    [LoggerMessage(EventId = 5009, EventName = "JobFired", Level = LogLevel.Debug, Message = "Fire {Job} scheduled {Scheduled:O} on {Instance} (recovering: {Recovering})")]
+    public static partial void Fired(ILogger logger, string job, DateTimeOffset? scheduled, string instance, bool recovering);
+
     [LoggerMessage(EventId = 5002, EventName = "JobFailed", Level = LogLevel.Error, Message = "Job {Job} {Period} failed")]
     public static partial void JobFailed(ILogger logger, Exception exception, string job, string period);
 

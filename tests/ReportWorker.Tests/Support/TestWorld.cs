@@ -40,6 +40,7 @@ public sealed class TestWorld : IDisposable
         }
         foreach (var (k, v) in settings ?? new Dictionary<string, string?>()) config[k] = v;
         builder.Configuration.AddInMemoryCollection(config);
+        Settings = config;
         builder.Services.AddSingleton<TimeProvider>(Clock);
         services?.Invoke(builder.Services);
         _host = builder.Build();
@@ -47,6 +48,8 @@ public sealed class TestWorld : IDisposable
     }
 
     public string Root { get; }
+    /// <summary>The settings this world runs on (data folder, database), for worker processes that share its ledger.</summary>
+    public IReadOnlyDictionary<string, string?> Settings { get; }
     public FakeTimeProvider Clock { get; }
     public DataPaths Paths => Get<DataPaths>();
     public T Get<T>() where T : notnull => _host.Services.GetRequiredService<T>();
