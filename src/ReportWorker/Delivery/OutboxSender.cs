@@ -75,7 +75,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
     {
         if (run.Down is not null)
         {
-            Postpone(run, message, run.Down.Message);
+            Postpone(run, message, run.Down.Message, serverDown: true);
             return;
         }
         await rate.WaitTurnAsync(run.Ct);
@@ -84,7 +84,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         {
             DeliveryLog.ServerUnavailable(logger, outbox.Due().Count, ex.Message);
             run.Down = ex;
-            Postpone(run, message, ex.Message);
+            Postpone(run, message, ex.Message, serverDown: true);
             return;
         }
         if (!claimed && !outbox.TryClaim(message.Id, identity.Claim)) return; // another worker took it
@@ -117,10 +117,14 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         run.Sent++;
     }
 
-    /// <summary>Counts a failed attempt: wait 1, 2, 4 … minutes (at most an hour), or give up after MaxAttempts.</summary>
-    private void Postpone(Run run, QueuedMessage message, string error)
+    /// <summary>
+    /// Counts a failed attempt: wait 1, 2, 4 … minutes (at most an hour), or give up after MaxAttempts.
+    /// A relay that cannot be reached says nothing about the message: it waits however long the outage
+    /// lasts and is never given up for it (the attempts still count towards the operators' alert).
+    /// </summary>
+    private void Postpone(Run run, QueuedMessage message, string error, bool serverDown = false)
     {
-        if (message.Attempts + 1 >= options.Value.MaxAttempts)
+        if (!serverDown && message.Attempts + 1 >= options.Value.MaxAttempts)
         {
             outbox.MarkFailed(message.Id, identity.Claim, error);
             DeliveryLog.Failed(logger, message.Id, message.Recipients, error);

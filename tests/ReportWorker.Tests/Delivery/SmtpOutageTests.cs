@@ -58,6 +58,32 @@ public class SmtpOutageTests
     }
 
     [Fact]
+    public async Task An_outage_longer_than_every_retry_gives_up_nothing_and_everything_arrives_once_when_the_relay_is_back()
+    {
+        var port = SmtpTestServer.FreePort();
+        var settings = SmtpTestServer.ForPort(port);
+        settings["Mail:MaxAttempts"] = "4";
+        settings["Mail:AlertAfterAttempts"] = "3";
+        using var world = new TestWorld(settings);
+        var ids = Queue.Messages(world, 3);
+        var sender = world.Get<OutboxSender>();
+
+        // A day without a relay: a run every ten minutes, far beyond MaxAttempts.
+        for (var i = 0; i < 144; i++)
+        {
+            Assert.Equal(0, (await sender.DeliverDueAsync(CancellationToken.None)).Failed);
+            world.Clock.Advance(TimeSpan.FromMinutes(10));
+        }
+        await using var smtp = new SmtpTestServer(port: port);
+        world.Clock.Advance(TimeSpan.FromHours(1));
+        var up = await sender.DeliverDueAsync(CancellationToken.None);
+
+        Assert.Equal(new DeliveryResult(4, 0, 0), up);
+        Assert.All(ids, id => Assert.Single(smtp.ByMessageId(id)));
+        Assert.Single(smtp.Received, r => r.Kind == MessageKinds.Alert);
+    }
+
+    [Fact]
     public async Task A_4xx_at_the_end_of_data_waits_for_the_next_attempt_and_then_the_message_arrives_once()
     {
         await using var smtp = new SmtpTestServer { FailData = n => n == 1 ? SmtpTestServer.Reply(451, "4.3.0 temporary local problem") : null };
