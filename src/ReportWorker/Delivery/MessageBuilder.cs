@@ -34,6 +34,8 @@ public sealed class MessageBuilder(IOptions<MailOptions> options, TimeProvider c
         mime.To.AddRange(message.To);
         mime.Cc.AddRange(message.Cc);
         mime.Headers.Add("X-ReportWorker-Kind", message.Kind);
+        // RFC 3834: tells well-behaved auto-responders not to answer, so two robots never write to each other forever.
+        mime.Headers.Add("Auto-Submitted", MessageKinds.IsAnswer(message.Kind) ? "auto-replied" : "auto-generated");
         var body = new BodyBuilder { HtmlBody = message.Html, TextBody = message.Text };
         foreach (var a in message.Attachments)
             body.Attachments.Add(a.FileName, a.Content, ContentType.Parse(a.ContentType));

@@ -13,8 +13,16 @@ public static class MessageKinds
         ["monthly-notice"] = "月通报",
         ["quarterly-notice"] = "季督办通报",
         ["supervision-slip"] = "督办单",
+        ["reminder"] = "催报",
+        ["no-attachment"] = "未附报表的退回",
         [Alert] = "发送异常提醒",
     };
 
     public static string Chinese(string kind) => Names.GetValueOrDefault(kind, kind);
+
+    /// <summary>Answers to mail a person sent (RFC 3834 "auto-replied"); everything else the worker sends is "auto-generated".</summary>
+    public static bool IsAnswer(string kind) => kind is "receipt" or "rejection" or "no-attachment";
+
+    /// <summary>Messages that ask the unit to send its form: a reply to them without a file most likely forgot the attachment.</summary>
+    public static bool AsksForForm(string kind) => kind is "form" or "reminder" or "rejection" or "no-attachment";
 }

@@ -102,4 +102,11 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
             WHERE id = @id AND (status = 'pending' OR (status = 'sending' AND claimed_by = @claim))
             """, new { id, claim, error });
     }
+
+    /// <summary>The kind of a message the worker sent, by its Message-Id (with or without angle brackets); null if not ours.</summary>
+    public string? KindOf(string messageId)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<string?>("SELECT kind FROM outbox WHERE message_id = @id", new { id = messageId.Trim().Trim('<', '>') });
+    }
 }

@@ -158,6 +158,14 @@ public sealed class MailboxIntake(
         if (contents.Files.Count == 0)
         {
             var unit = registry.Units().FirstOrDefault(u => u.Liaisons.Any(l => string.Equals(l.Email, sender, StringComparison.OrdinalIgnoreCase)));
+            // Only a liaison can have meant to send a form. A reply such as "收到" to a notice, a receipt or a 督办单
+            // needs no answer; a reply to a form or a reminder without the file most likely forgot the attachment.
+            var repliesTo = RepliedKind(message);
+            if (unit is null || (repliesTo is not null && !MessageKinds.AsksForForm(repliesTo)))
+            {
+                MailboxLog.NotAnswered(logger, messageId, sender, unit is null ? "not a registered liaison" : $"a reply to a {repliesTo}");
+                return (MailboxOutcome.NotAnswered, [], null);
+            }
             return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents));
         }
 
@@ -181,6 +189,15 @@ public sealed class MailboxIntake(
             }
         }
         return (MailboxOutcome.Taken, outcomes, null);
+    }
+
+    /// <summary>The kind of our own message this one answers (In-Reply-To, else the last of References), if any.</summary>
+    private string? RepliedKind(MimeMessage message)
+    {
+        var ids = new List<string>();
+        if (message.InReplyTo is { Length: > 0 } inReplyTo) ids.Add(inReplyTo);
+        ids.AddRange(message.References.Reverse());
+        return ids.Select(outbox.KindOf).FirstOrDefault(kind => kind is not null);
     }
 
     private static async Task MoveAsync(ImapClient client, IMailFolder source, UniqueId uid, string folder, CancellationToken ct)

@@ -35,4 +35,8 @@ internal static partial class MailboxLog
     [LoggerMessage(EventId = 2108, EventName = "MailboxBusy", Level = LogLevel.Information,
         Message = "Another mailbox intake holds {LockFile}; skipping this run")]
     public static partial void Busy(ILogger logger, string lockFile);
+
+    [LoggerMessage(EventId = 2109, EventName = "MailNotAnswered", Level = LogLevel.Information,
+        Message = "Message {MessageId} from {Sender} has no file and is not answered ({Why}); filed as rejected")]
+    public static partial void NotAnswered(ILogger logger, string messageId, string sender, string why);
 }

@@ -6,6 +6,7 @@ public sealed record MailboxOutcome(string MessageId, string? Sender, string Sub
     public const string Taken = "taken";                // its files went through intake
     public const string NoAttachment = "no-attachment"; // answered with how to attach the form
     public const string Automatic = "automatic";        // bounce, auto-reply, list mail: kept, not answered
+    public const string NotAnswered = "not-answered";   // no file, and nothing to fix: a stranger, or "收到" to a notice
     public const string NoSender = "no-sender";         // nobody to check or answer: kept, not answered
     public const string Journal = "journal";            // the relay's copy of our own mail
     public const string AlreadyTaken = "already-taken"; // taken before an interruption or delivered twice: only moved

@@ -101,6 +101,48 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     }
 
     [Fact]
+    public async Task A_stranger_without_a_file_and_a_liaison_saying_thanks_for_a_notice_get_no_answer_but_a_reply_to_a_form_without_it_does()
+    {
+        var (world, user) = World();
+        using var _ = world;
+        var outbox = world.Get<OutboxStore>();
+        outbox.Enqueue(new OutgoingMessage("briefing/monthly/2025-03/v1/unit/U03", "monthly-notice", "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "月通报", "<p>通报</p>", "通报", []));
+        outbox.Enqueue(new OutgoingMessage("form/2025-03/U03", "form", "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "请填报", "<p>表</p>", "表", []));
+        var builder = world.Get<MessageBuilder>();
+        MimeMessage ReplyTo(string key, string text)
+        {
+            var reply = TestMail.Message("hkhg@example.gov.cn", "回复：" + key, text);
+            reply.InReplyTo = builder.MessageIdFor(key);
+            return reply;
+        }
+        await dovecot.AppendAsync(user, TestMail.Bytes(TestMail.Message("someone@example.com", "你好", "请问怎么报名？")));
+        await dovecot.AppendAsync(user, TestMail.Bytes(ReplyTo("briefing/monthly/2025-03/v1/unit/U03", "收到，谢谢。")));
+        await dovecot.AppendAsync(user, TestMail.Bytes(ReplyTo("form/2025-03/U03", "已填好，请查收。")));
+
+        var outcomes = await Run(world);
+
+        Assert.Equal([MailboxOutcome.NotAnswered, MailboxOutcome.NotAnswered, MailboxOutcome.NoAttachment], outcomes.Select(o => o.Disposition));
+        var answer = Assert.Single(Outbox(world), m => m.Kind == "rejection");
+        Assert.Equal("hkhg@example.gov.cn", answer.Recipients);
+        Assert.Equal(3, (await dovecot.MessagesAsync(user, "Rejected")).Count);
+    }
+
+    [Fact]
+    public void Everything_the_worker_sends_says_it_was_sent_automatically_so_auto_responders_do_not_answer()
+    {
+        var (world, _) = World();
+        using var __ = world;
+        var builder = world.Get<MessageBuilder>();
+        MimeMessage Built(string kind) => MimeMessage.Load(new MemoryStream(builder.Build(
+            new OutgoingMessage($"{kind}/1", kind, "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "s", "<p>h</p>", "t", []))), TestContext.Current.CancellationToken);
+
+        Assert.Equal("auto-replied", Built("receipt").Headers["Auto-Submitted"]);
+        Assert.Equal("auto-replied", Built("rejection").Headers["Auto-Submitted"]);
+        Assert.Equal("auto-generated", Built("monthly-notice").Headers["Auto-Submitted"]);
+        Assert.Equal("auto-generated", Built("reminder").Headers["Auto-Submitted"]);
+    }
+
+    [Fact]
     public async Task Attachment_names_are_decoded_kept_as_names_only_and_never_used_as_paths()
     {
         var (world, user) = World();
