@@ -46,11 +46,26 @@ public sealed class Archive(DataPaths paths, ReportingCalendar calendar)
 
     public string PathOf(string relative) => Path.Combine(paths.Archive, relative);
 
+    /// <summary>
+    /// The name as a file name: no path characters, and at most 120 bytes of UTF-8, because file
+    /// systems count bytes (255) and a Chinese character takes three; the archive adds a hash before it
+    /// and a temporary suffix after it. A shortened name keeps its beginning and its extension.
+    /// </summary>
     public static string SafeName(string name)
     {
+        const int maxBytes = 120;
         var invalid = Path.GetInvalidFileNameChars();
         var safe = new string(name.Select(c => invalid.Contains(c) || c < 0x20 ? '_' : c).ToArray()).Trim();
         if (safe.Length == 0 || safe is "." or "..") safe = "unnamed";
-        return safe.Length > 120 ? safe[..80] + safe[^40..] : safe;
+        if (System.Text.Encoding.UTF8.GetByteCount(safe) <= maxBytes) return safe;
+        var extension = Path.GetExtension(safe) is { Length: > 0 and <= 10 } e ? e : "";
+        var budget = maxBytes - System.Text.Encoding.UTF8.GetByteCount(extension) - 1;
+        var stem = new System.Text.StringBuilder();
+        foreach (var rune in safe[..^extension.Length].EnumerateRunes())
+        {
+            if (System.Text.Encoding.UTF8.GetByteCount(stem.ToString()) + rune.Utf8SequenceLength > budget) break;
+            stem.Append(rune.ToString());
+        }
+        return stem.Append('~').Append(extension).ToString();
     }
 }

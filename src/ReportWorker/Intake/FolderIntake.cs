@@ -56,7 +56,7 @@ public sealed class FolderIntake(DataPaths paths, IntakeService intake, Received
     private void MoveOut(string path, IntakeOutcome outcome)
     {
         var folder = outcome.IsAccepted ? paths.InboxProcessed : paths.InboxRejected;
-        var target = Path.Combine(folder, $"{outcome.ReceivedFileId:D6}_{Path.GetFileName(path)}");
+        var target = Path.Combine(folder, $"{outcome.ReceivedFileId:D6}_{Archive.SafeName(Path.GetFileName(path))}");
         if (File.Exists(target)) File.Delete(path); // moved before, copy reappeared: the archive has the bytes
         else File.Move(path, target);
     }

@@ -143,6 +143,25 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     }
 
     [Fact]
+    public async Task A_form_with_a_very_long_chinese_name_is_taken_in_and_keeps_its_whole_name_in_the_ledger()
+    {
+        var (world, user) = World();
+        using var _ = world;
+        var name = string.Concat(Enumerable.Repeat("海南省审计厅党建工作任务推进情况月报表", 5)) + ".xlsx";   // 95 characters, 275 bytes of UTF-8
+        await dovecot.AppendAsync(user, TestMail.Bytes(TestMail.WithFiles(Liaison, "报表", (name, world.FilledForm("U02", March)))));
+
+        var outcome = Assert.Single(await Run(world));
+
+        Assert.True(Assert.Single(outcome.Files).IsAccepted);
+        var received = Assert.Single(world.Get<ReceivedFileStore>().All());
+        Assert.Equal(name, received.OriginalName);
+        var archived = Path.GetFileName(received.ArchivePath);
+        Assert.InRange(Encoding.UTF8.GetByteCount(archived), 1, 140);
+        Assert.EndsWith("~.xlsx", archived);
+        Assert.Single(await dovecot.MessagesAsync(user, "Processed"));
+    }
+
+    [Fact]
     public async Task Attachment_names_are_decoded_kept_as_names_only_and_never_used_as_paths()
     {
         var (world, user) = World();
