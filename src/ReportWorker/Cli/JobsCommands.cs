@@ -36,12 +36,13 @@ internal static class JobsCommands
         {
             var schedule = options.Jobs.GetValueOrDefault(job);
             if (schedule is null || !schedule.Enabled) { table.Add(job, JobNames.Describe(job), "（已停用）", "", "", "", ""); continue; }
-            var next = planner.NextRun(job, now);
+            var occurrence = planner.Cron(job).GetNextValidTimeAfter(now);
+            var next = occurrence is { } o ? planner.RunAt(job, o) : (DateTimeOffset?)null;
             var last = runs.Last(job);
             var idle = job == JobNames.IntakeMailbox && !sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
             table.Add(job, JobNames.Describe(job) + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
                 next is { } n ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
-                next is { } p && JobNames.PeriodOf(job) != PeriodKind.None ? JobPeriod.For(job, DateOnly.FromDateTime(p.DateTime)).Value : "",
+                occurrence is { } p && JobNames.PeriodOf(job) != PeriodKind.None ? planner.PeriodOf(job, p).Value : "",
                 last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
         }
         w.Write(table);
@@ -86,6 +87,8 @@ internal static class JobsCommands
             });
         var planner = sp.GetRequiredService<SchedulePlanner>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
+        // Reminders are about the day they go out: today, not the last morning the schedule fired.
+        if (kind == PeriodKind.Day) return JobPeriod.Of(DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
         return kind == PeriodKind.None ? JobPeriod.None
             : planner.LatestOccurrence(job, now) is { } occurrence ? planner.PeriodOf(job, occurrence)
             : JobPeriod.For(job, DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));

@@ -51,8 +51,12 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
         return new DateTimeOffset(moved, calendar.Zone.GetUtcOffset(moved));
     }
 
+    /// <summary>
+    /// The period an occurrence covers, from its own date: a run moved past a holiday into the next month
+    /// (forms due out on 31 May, sent on 3 June) still covers the month it was planned for.
+    /// </summary>
     public JobPeriod PeriodOf(string job, DateTimeOffset occurrence) =>
-        JobPeriod.For(job, DateOnly.FromDateTime(RunAt(job, occurrence).DateTime));
+        JobPeriod.For(job, DateOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime));
 
     /// <summary>The next time the job will run after <paramref name="after"/>, holidays considered.</summary>
     public DateTimeOffset? NextRun(string job, DateTimeOffset after) =>

@@ -42,6 +42,18 @@ public sealed class SchedulePlannerTests : IDisposable
     }
 
     [Fact]
+    public void A_run_moved_past_a_holiday_into_the_next_month_still_covers_the_month_it_was_planned_for()
+    {
+        // Forms on the last day of each month: Saturday 31 May 2025 begins the 端午 holiday (to 2 June).
+        using var world = new TestWorld(new Dictionary<string, string?> { ["Schedule:Jobs:forms:Cron"] = "0 0 9 L * ?" });
+        var planner = world.Get<SchedulePlanner>();
+
+        Assert.Equal(Local(2025, 6, 3), planner.RunAt(JobNames.Forms, Local(2025, 5, 31)));
+        Assert.Equal("2025-05", planner.PeriodOf(JobNames.Forms, Local(2025, 5, 31)).Value);
+        Assert.Equal("2025-06", planner.PeriodOf(JobNames.Forms, Local(2025, 6, 30)).Value);
+    }
+
+    [Fact]
     public void A_fire_on_a_weekend_make_up_working_day_runs_that_day()
     {
         // Sunday 2025-09-28 is a 调休 working day.
