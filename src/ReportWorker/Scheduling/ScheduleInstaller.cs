@@ -34,7 +34,10 @@ internal sealed class ScheduleInstaller(Ledger.LedgerLocks locks, ISchedulerFact
 
             var triggerKey = new TriggerKey(job, ScheduledJob.Group);
             var stored = await scheduler.GetTrigger(triggerKey, ct) as ICronTrigger;
-            if (stored is not null && stored.CronExpressionString == schedule.Cron && stored.TimeZone.Id == planner.Zone.Id)
+            // Quartz stores the expression upper-cased and trimmed: compare like with like, or every start would
+            // replace the trigger and lose a fire missed while the service was down.
+            var configured = new CronExpression(schedule.Cron).CronExpressionString;
+            if (stored is not null && stored.CronExpressionString == configured && stored.TimeZone.Id == planner.Zone.Id)
             {
                 SchedulingLog.Installed(logger, job, "kept", schedule.Cron, planner.Zone.Id, Local(stored.NextFireTimeUtc));
                 continue;

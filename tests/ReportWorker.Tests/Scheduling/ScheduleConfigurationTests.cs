@@ -52,6 +52,21 @@ public sealed class ScheduleConfigurationTests : IDisposable
     }
 
     [Fact]
+    public void A_restart_keeps_the_stored_trigger_even_when_the_cron_is_written_in_lower_case_so_a_missed_fire_survives()
+    {
+        var env = Env;
+        env["Schedule__Jobs__reminders__Cron"] = "0 30 8 ? * mon-fri ";
+        for (var start = 0; start < 2; start++)
+        {
+            using var worker = new RehearsalWorker(_root, env, DateTimeOffset.UtcNow, speed: 1);
+            worker.Start(new Dictionary<string, string> { ["Clock__SimulatedStart"] = "" });
+            worker.WaitFor(() => worker.Log.Contains("Application started"), "the service to start");
+            Assert.Equal(0, worker.Stop());
+            Assert.Contains(start == 0 ? "Job reminders: scheduled cron" : "Job reminders: kept cron", worker.Log);
+        }
+    }
+
+    [Fact]
     public void Run_does_what_the_schedule_does_and_a_second_run_sends_nothing_again()
     {
         using (var world = new TestWorld())
