@@ -14,6 +14,7 @@ public static class MessageKinds
         ["quarterly-notice"] = "季督办通报",
         ["supervision-slip"] = "督办单",
         ["reminder"] = "催报",
+        ["job-failed"] = "定时任务失败提醒",
         ["no-attachment"] = "未附报表的退回",
         [Alert] = "发送异常提醒",
     };

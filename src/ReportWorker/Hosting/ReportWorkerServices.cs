@@ -67,6 +67,7 @@ public static class ReportWorkerServices
         services.AddSingleton<Scheduling.SchedulePlanner>();
         services.AddSingleton<Scheduling.JobRunStore>();
         services.AddSingleton<Scheduling.JobRunner>();
+        services.AddSingleton<Scheduling.JobFailureAlert>();
 
         services.AddSingleton<Archive>();
         services.AddSingleton<ReceivedFileStore>();

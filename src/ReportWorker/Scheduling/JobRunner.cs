@@ -42,6 +42,9 @@ public sealed class JobRunner(IServiceProvider services, JobRunStore runs, IOpti
 
     private async Task<string> ExecuteAsync(string job, JobPeriod period, CancellationToken ct)
     {
+        // Forms and briefings for nobody are a set-up mistake, not a month with nothing to do. (Reminders for
+        // nobody are simply none: the forms run has already told the operators.)
+        if (JobNames.PeriodOf(job) is PeriodKind.Month or PeriodKind.Quarter) RequireRegistry();
         switch (job)
         {
             case JobNames.Forms:
@@ -86,6 +89,13 @@ public sealed class JobRunner(IServiceProvider services, JobRunStore runs, IOpti
             MailboxLog.Unreachable(logger, o.Host, o.Port, ex.Message);
             return $"收件邮箱 {o.Host}:{o.Port} 暂时无法连接";
         }
+    }
+
+    private void RequireRegistry()
+    {
+        var registry = Get<Registry.RegistryStore>();
+        if (registry.Units().Count == 0) throw new InvalidOperationException("单位名录为空：请先运行 import units 文件 导入单位名录。");
+        if (registry.Tasks().Count == 0) throw new InvalidOperationException("任务清单为空：请先运行 import tasks 文件 导入年度任务清单。");
     }
 
     private T Get<T>() where T : notnull => services.GetRequiredService<T>();

@@ -10,6 +10,9 @@ public sealed class ScheduleOptions
     /// <summary>A fire later than this (service down, machine asleep) is a misfire: it runs once when the service is back.</summary>
     [Range(1, 86_400)] public int MisfireThresholdSeconds { get; set; } = 60;
 
+    /// <summary>A form, reminder or briefing run that fails is tried again this many times (15, 30, 45 … minutes apart) before the operators are e-mailed.</summary>
+    [Range(0, 20)] public int RetryFailedRuns { get; set; } = 4;
+
     /// <summary>On PostgreSQL the workers form a Quartz cluster: each fire runs on one node, and a dead node's jobs are taken over.</summary>
     public ClusterOptions Cluster { get; set; } = new();
 

@@ -8,11 +8,13 @@ namespace ReportWorker.Scheduling;
 /// working day if need be, catches up missed periods, and hands each period to <see cref="JobRunner"/>.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobRunStore runs, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<ScheduledJob> logger) : IJob
+public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobRunStore runs, JobFailureAlert alert,
+    Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<ScheduledJob> logger) : IJob
 {
     public const string Group = "reportworker";
     public const string JobKeyName = "job";
     public const string OccurrenceKey = "occurrence";
+    public const string AttemptKey = "attempt";
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
@@ -34,9 +36,11 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
         var runAt = planner.RunAt(job, occurrence);
         if (runAt > fired + TimeSpan.FromMinutes(1))
         {
-            await DeferAsync(context, job, occurrence, runAt, ct);
+            await ScheduleOnceAsync(context, $"{job}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, runAt, attempt: 1, ct);
+            SchedulingLog.Deferred(logger, job, occurrence, runAt);
             return;
         }
+        var attempt = context.MergedJobDataMap.TryGetString(AttemptKey, out var a) && int.TryParse(a, out var n) ? n : 1;
 
         foreach (var missed in Missed(job, occurrence).Append(occurrence))
         {
@@ -44,7 +48,26 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
             if (runs.IsDone(job, period)) { SchedulingLog.AlreadyDone(logger, job, period.Value); continue; }
             // A missed occurrence that would itself have waited for a working day still in the future waits for its own fire.
             if (planner.RunAt(job, missed) > fired + TimeSpan.FromMinutes(1)) continue;
-            await runner.RunAsync(job, period, missed, "schedule", ct);
+            var outcome = await runner.RunAsync(job, period, missed, "schedule", ct);
+            if (!outcome.Succeeded) await RetryOrAlertAsync(context, job, period, missed, attempt, outcome.Summary, ct);
+        }
+    }
+
+    /// <summary>
+    /// A failed run is tried again for the same occurrence (after 15, 30, 45 … minutes) rather than
+    /// waiting for next month's fire; when the retries are spent, the operators get one e-mail.
+    /// </summary>
+    private async Task RetryOrAlertAsync(IJobExecutionContext context, string job, JobPeriod period, DateTimeOffset occurrence, int attempt, string error, CancellationToken ct)
+    {
+        if (attempt <= options.Value.RetryFailedRuns)
+        {
+            var at = clock.GetUtcNow() + TimeSpan.FromMinutes(15 * attempt);
+            await ScheduleOnceAsync(context, $"{job}-retry{attempt}-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, at, attempt + 1, ct);
+            SchedulingLog.WillRetry(logger, job, period.Value, attempt, at);
+        }
+        else if (alert.Queue(job, period, attempt, error))
+        {
+            SchedulingLog.GaveUp(logger, job, period.Value, attempt);
         }
     }
 
@@ -60,14 +83,15 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
             : [];
     }
 
-    private async Task DeferAsync(IJobExecutionContext context, string job, DateTimeOffset occurrence, DateTimeOffset runAt, CancellationToken ct)
+    /// <summary>A one-off fire standing for <paramref name="occurrence"/>, kept in the job store like any trigger.</summary>
+    private async Task ScheduleOnceAsync(IJobExecutionContext context, string name, DateTimeOffset occurrence, DateTimeOffset at, int attempt, CancellationToken ct)
     {
-        var key = new TriggerKey($"{job}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", Group);
+        var key = new TriggerKey(name, Group);
         if (await context.Scheduler.GetTrigger(key, ct) is not null) return;
         var trigger = TriggerBuilder.Create(clock).WithIdentity(key).ForJob(context.JobDetail.Key)
             .UsingJobData(OccurrenceKey, occurrence.ToString("O", System.Globalization.CultureInfo.InvariantCulture))
-            .StartAt(runAt).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
+            .UsingJobData(AttemptKey, attempt.ToString(System.Globalization.CultureInfo.InvariantCulture))
+            .StartAt(at).WithSimpleSchedule(s => s.WithMisfireInstruction(SimpleTriggerMisfireInstruction.FireNow)).Build();
         await context.Scheduler.ScheduleJob(trigger, default, ct);
-        SchedulingLog.Deferred(logger, job, occurrence, runAt);
     }
 }
