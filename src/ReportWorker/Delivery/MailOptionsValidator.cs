@@ -15,8 +15,10 @@ public sealed class MailOptionsValidator : IValidateOptions<MailOptions>
         Range(failures, "Mail:Smtp:TimeoutSeconds", smtp.TimeoutSeconds, 1, 600);
         Range(failures, "Mail:Smtp:ConnectRetries", smtp.ConnectRetries, 0, 10);
         Range(failures, "Mail:Smtp:RetryDelayMilliseconds", smtp.RetryDelayMilliseconds, 0, 60_000);
-        if (smtp.Host.Length > 0 && smtp.Security == SmtpSecurity.None && !IsLoopback(smtp.Host))
-            failures.Add($"Mail:Smtp:Security is None for Mail:Smtp:Host '{smtp.Host}': TLS required for non-loopback host (use StartTls or SslOnConnect; None is only for a relay on this machine).");
+        if (smtp.Host.Length > 0 && smtp.Security is SmtpSecurity.None or SmtpSecurity.Auto && !IsLoopback(smtp.Host))
+            failures.Add($"Mail:Smtp:Security is {smtp.Security} for Mail:Smtp:Host '{smtp.Host}': TLS required for non-loopback host (use StartTls or SslOnConnect; {smtp.Security} {(smtp.Security == SmtpSecurity.Auto ? "falls back to plain text when the server does not offer TLS" : "is only for a relay on this machine")}).");
+        if (smtp.Host.Length > 0 && smtp.AcceptAnyCertificate && !IsLoopback(smtp.Host))
+            failures.Add($"Mail:Smtp:AcceptAnyCertificate is only for a test server on this machine, not for '{smtp.Host}': anyone in between could read the password.");
         if (options.JournalAddress.Length > 0 && !MailAddress.TryCreate(options.JournalAddress, out _))
             failures.Add($"Mail:JournalAddress '{options.JournalAddress}' is not an e-mail address (leave it empty for no journal).");
         if (options.AlertAfterAttempts > options.MaxAttempts)

@@ -49,6 +49,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             {
                 // Neither resend nor mark sent without an answer: it stays 'sending' under our claim and is asked about again next run.
                 DeliveryLog.JournalUnavailable(logger, message.Id, message.MessageId, ex.Message);
+                outbox.CountAttempt(message.Id, $"delivery journal (mailbox) unavailable: {ex.Message}");
                 return;
             }
             switch (arrived)

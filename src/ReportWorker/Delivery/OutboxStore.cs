@@ -67,6 +67,13 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     }
 
     /// <summary>Takes over a message whose sending was cut off. False if another worker took it over first.</summary>
+    /// <summary>An attempt that decided nothing (the journal could not be asked): counted, so the operators hear of it in time.</summary>
+    public void CountAttempt(long id, string error)
+    {
+        using var c = database.Open();
+        c.Execute("UPDATE outbox SET attempts = attempts + 1, last_error = @error WHERE id = @id", new { id, error });
+    }
+
     public bool TryTakeOver(long id, string? previousClaim, string claim)
     {
         using var c = database.Open();

@@ -91,6 +91,7 @@ public static class ReportWorkerServices
             : ActivatorUtilities.CreateInstance<PickupFolderTransport>(sp));
         // With a mailbox, the relay's journal copies settle cut-off messages; without one they are resent under their Message-Id.
         services.AddSingleton<IDeliveryJournal>(sp => sp.GetRequiredService<IOptions<MailboxOptions>>().Value.Enabled
+                && sp.GetRequiredService<IOptions<MailOptions>>().Value.JournalAddress.Length > 0
             ? ActivatorUtilities.CreateInstance<MailboxJournal>(sp)
             : new NoDeliveryJournal());
         return builder;

@@ -22,6 +22,8 @@ public sealed class MailboxOptionsValidator(IConfiguration configuration) : IVal
         {
             if (options.Security == MailboxSecurity.None && !IsLoopback(options.Host))
                 failures.Add($"{Prefix}:Security must be SslOnConnect or StartTls for non-loopback host {options.Host}.");
+            if (options.AcceptAnyCertificate && !IsLoopback(options.Host))
+                failures.Add($"{Prefix}:AcceptAnyCertificate is only for a test server on this machine, not for {options.Host}: anyone in between could read the password.");
             if (options.UserName.Length == 0)
                 failures.Add($"{Prefix}:UserName is required when {Prefix}:Host is set.");
             string[] folders = [options.Folder, options.ProcessedFolder, options.RejectedFolder, options.JournalFolder];

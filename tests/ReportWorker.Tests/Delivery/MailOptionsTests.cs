@@ -18,6 +18,16 @@ public sealed class MailOptionsTests
         Assert.Contains("TLS required for non-loopback host", result.FailureMessage);
     }
 
+    [Fact]
+    public void Auto_security_or_accepting_any_certificate_for_another_host_stops_start_up()
+    {
+        var auto = new MailOptionsValidator().Validate(null, Options(o => { o.Smtp.Host = "smtp.example.gov.cn"; o.Smtp.Security = SmtpSecurity.Auto; }));
+        var anyCert = new MailOptionsValidator().Validate(null, Options(o => { o.Smtp.Host = "smtp.example.gov.cn"; o.Smtp.AcceptAnyCertificate = true; }));
+
+        Assert.Contains("falls back to plain text", auto.FailureMessage);
+        Assert.Contains("Mail:Smtp:AcceptAnyCertificate", anyCert.FailureMessage);
+    }
+
     [Theory]
     [InlineData("127.0.0.1")]
     [InlineData("localhost")]

@@ -253,7 +253,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     [Fact]
     public async Task The_journal_keeps_looking_for_a_copy_the_relay_delivers_late_before_answering_not_arrived()
     {
-        var (world, user) = World(new Dictionary<string, string?> { ["Intake:Mailbox:JournalWaitSeconds"] = "20" });
+        var (world, user) = World(new Dictionary<string, string?> { ["Intake:Mailbox:JournalWaitSeconds"] = "20", ["Mail:JournalAddress"] = "reports@example.gov.cn" });
         using var _ = world;
         world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/90", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using var c = world.Get<LedgerDatabase>().Open();
@@ -270,7 +270,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     [Fact]
     public async Task The_relays_copy_of_our_own_mail_goes_to_the_journal_folder_unanswered_and_the_journal_finds_it_by_message_id()
     {
-        var (world, user) = World();
+        var (world, user) = World(new Dictionary<string, string?> { ["Mail:JournalAddress"] = "reports@example.gov.cn" });
         using var _ = world;
         world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/77", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using (var c = world.Get<LedgerDatabase>().Open())
