@@ -11,6 +11,7 @@ namespace ReportWorker.Tests.Scheduling;
 /// node only; the node that starts the 月通报 is killed at that moment, and the other node, seeing it
 /// stop checking in, runs the job again and finishes it. Every message reaches the SMTP server once.
 /// </summary>
+[Collection(nameof(RealTimeWorkers))]
 public sealed partial class ClusterTests : IAsyncDisposable, IRunsOnPostgres
 {
     private static readonly TimeZoneInfo Beijing = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
@@ -68,13 +69,13 @@ public sealed partial class ClusterTests : IAsyncDisposable, IRunsOnPostgres
 
         var deadline = DateTime.UtcNow.AddSeconds(90);
         while (_nodes.All(n => !n.HasExited) && DateTime.UtcNow < deadline) Thread.Sleep(100);
-        var dead = Assert.Single(_nodes, n => n.HasExited);
+        Assert.Single(_nodes, n => n.HasExited);
         var survivor = Assert.Single(_nodes, n => !n.HasExited);
         survivor.WaitFor(() => Mail("monthly-notice").Count == 4 && Mail("form").Count == 3, "the survivor to finish the notice and deliver everything", TimeSpan.FromSeconds(60));
         Thread.Sleep(3000);   // a few more outbox fires: nothing may go twice
         Assert.Equal(0, survivor.Stop());
 
-        Assert.Contains("Fire monthly-notice", dead.Log);
+        // The dead node's last log lines may never have left its buffer; Quartz's recovery run is the proof it held the job.
         Assert.Matches(@"Fire monthly-notice scheduled \S+ on \S+ \(recovering: True\)", survivor.Log);
         var ids = _smtp.Received.Select(r => r.Message.MessageId).ToArray();
         Assert.Equal(ids.Length, ids.Distinct().Count());

@@ -5,6 +5,7 @@ using ReportWorker.Tests.Support;
 namespace ReportWorker.Tests.Scheduling;
 
 /// <summary>A scheduled run that fails is tried again within its period, and the operators hear of it once when the tries are spent.</summary>
+[Collection(nameof(RealTimeWorkers))]
 public sealed class FailedRunTests : IAsyncDisposable
 {
     private readonly string _root = Directory.CreateTempSubdirectory("rw-failed-").FullName;
@@ -21,7 +22,7 @@ public sealed class FailedRunTests : IAsyncDisposable
             ["Schedule__Jobs__intake-folder__Enabled"] = "false",
         };
         foreach (var (k, v) in _smtp.Settings()) env[k.Replace(":", "__")] = v!;
-        using var worker = new RehearsalWorker(_root, env, new DateTimeOffset(2025, 3, 25, 6, 0, 0, TimeSpan.FromHours(8)), speed: 14_400);
+        using var worker = new RehearsalWorker(_root, env, new DateTimeOffset(2025, 3, 24, 12, 0, 0, TimeSpan.FromHours(8)), speed: 14_400);
         worker.Start();
 
         worker.WaitFor(() => _smtp.Received.Any(r => r.Kind == "job-failed"), "the operators' e-mail");

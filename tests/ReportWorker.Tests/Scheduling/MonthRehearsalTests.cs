@@ -12,6 +12,7 @@ namespace ReportWorker.Tests.Scheduling;
 /// IMAP mailbox (Dovecot), 催报 from the due day (Monday 7 April, after 清明) to exactly the units
 /// still missing, the 月通报 on 8 April — every message through a real SMTP server.
 /// </summary>
+[Collection(nameof(RealTimeWorkers))]
 public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<DovecotServer>
 {
     private static readonly Dictionary<string, string> Liaisons = new() { ["U01"] = "swbgt@example.gov.cn", ["U02"] = "ssjt@example.gov.cn", ["U03"] = "hkhg@example.gov.cn" };
@@ -71,7 +72,7 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
     [Fact]
     public void A_month_on_the_default_schedule_sends_forms_takes_them_back_reminds_exactly_the_missing_units_and_issues_the_notice()
     {
-        using var worker = new RehearsalWorker(_root, Environment(), Local(3, 24), speed: 43_200);
+        using var worker = new RehearsalWorker(_root, Environment(), Local(3, 23), speed: 43_200);
         worker.Start();
 
         // 25 March 09:00: every unit gets its form. 省委办公厅 answers at once.
@@ -114,7 +115,7 @@ public sealed class MonthRehearsalTests : IAsyncDisposable, IClassFixture<Doveco
     [Fact]
     public void Killed_mid_send_and_mid_month_and_started_again_nothing_is_lost_nothing_is_sent_twice_and_the_missed_notice_runs_once()
     {
-        using var worker = new RehearsalWorker(_root, Environment(), Local(3, 24), speed: 43_200);
+        using var worker = new RehearsalWorker(_root, Environment(), Local(3, 23), speed: 43_200);
         // First it dies the worst way for e-mail: the relay has accepted the second form (250) and the
         // worker is killed before it records that. The journal copy tells the restarted worker not to resend.
         worker.Start(new Dictionary<string, string> { ["REPORTWORKER_CRASH_AT"] = "delivery-after-send:2" });

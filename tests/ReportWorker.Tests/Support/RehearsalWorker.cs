@@ -7,6 +7,8 @@ namespace ReportWorker.Tests.Support;
 /// The real worker service (no command: Quartz schedules) run as a separate process on a rehearsal
 /// clock: simulated time = <see cref="SimulatedStart"/> + (real time since <see cref="RealStart"/>) × <see cref="Speed"/>.
 /// Killing it and starting it again keeps the clock running, so downtime is simulated downtime.
+/// Tests that use it run in the <see cref="RealTimeWorkers"/> collection, alone, so a busy machine
+/// does not slow the worker past the simulated moments the test waits for.
 /// </summary>
 public sealed class RehearsalWorker(string workingDirectory, IDictionary<string, string> environment, DateTimeOffset simulatedStart, double speed) : IDisposable
 {
@@ -24,13 +26,14 @@ public sealed class RehearsalWorker(string workingDirectory, IDictionary<string,
 
     public void Start(IDictionary<string, string>? extra = null)
     {
-        var env = new Dictionary<string, string>(extra ?? new Dictionary<string, string>())
+        var env = new Dictionary<string, string>(environment)
         {
             ["Clock__SimulatedStart"] = SimulatedStart.ToString("O", CultureInfo.InvariantCulture),
             ["Clock__RealStart"] = RealStart.ToString("O", CultureInfo.InvariantCulture),
             ["Clock__Speed"] = Speed.ToString(CultureInfo.InvariantCulture),
         };
-        foreach (var (k, v) in environment) env.TryAdd(k, v);
+        // What this start adds (a crash point, or an empty Clock__SimulatedStart for the real clock) wins.
+        foreach (var (k, v) in extra ?? new Dictionary<string, string>()) env[k] = v;
         _process = WorkerProcess.Start(workingDirectory, env);
         _process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add(e.Data); };
         _process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (_log) _log.Add("ERR " + e.Data); };
@@ -88,3 +91,7 @@ public sealed class RehearsalWorker(string workingDirectory, IDictionary<string,
         _process?.Dispose();
     }
 }
+
+/// <summary>Tests that run worker processes against the clock; they run one at a time, after the rest.</summary>
+[CollectionDefinition(nameof(RealTimeWorkers), DisableParallelization = true)]
+public sealed class RealTimeWorkers;
