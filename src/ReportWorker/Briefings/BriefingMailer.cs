@@ -30,8 +30,11 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
         };
         var key = $"briefing/monthly/{b.Figures.Month}/v{b.Record.Version}";
         var queued = Queue($"{key}/leaders", "monthly-notice", null, Leaders(), Model("各位领导"), file, b.Document.Pdf);
-        foreach (var unit in registry.Units().Where(u => u.Liaisons.Count > 0))
-            queued += Queue($"{key}/unit/{unit.Code}", "monthly-notice", unit.Code, Liaisons(unit), Model(unit.Name), file, b.Document.Pdf);
+        // To the units as a circular, like the paper one (主送 各单位): the liaisons in Bcc, a few dozen per message.
+        var liaisons = registry.Units().SelectMany(Liaisons).DistinctBy(a => a.Address.ToLowerInvariant()).ToArray();
+        var office = new MailboxAddress(organization.Value.Office, mail.Value.FromAddress);
+        foreach (var (batch, n) in liaisons.Chunk(options.Value.UnitRecipientsPerMessage).Select((batch, n) => (batch, n + 1)))
+            queued += Queue($"{key}/units/{n}", "monthly-notice", null, [office], Model("各单位"), file, b.Document.Pdf, bcc: batch);
         return queued;
     }
 
@@ -62,11 +65,11 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
         return queued;
     }
 
-    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf)
+    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null)
     {
         if (to.Count == 0) return 0;
         var (subject, html, text) = templates.Render(template, model);
-        return outbox.Enqueue(new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)])) ? 1 : 0;
+        return outbox.Enqueue(new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)]) { Bcc = bcc ?? [] }) ? 1 : 0;
     }
 
     private IReadOnlyList<MailboxAddress> Leaders() => options.Value.Leaders.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();

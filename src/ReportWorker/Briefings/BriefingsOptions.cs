@@ -9,6 +9,12 @@ public sealed class BriefingsOptions
 
     [MinLength(1, ErrorMessage = "Briefings:Leaders needs at least one recipient for the 月通报 and 季督办.")]
     public List<Recipient> Leaders { get; set; } = [];
+
+    /// <summary>
+    /// The 月通报 goes to the units as a circular: one message to at most this many liaisons, in Bcc.
+    /// A message per unit would store and send the same PDF thousands of times in a large deployment.
+    /// </summary>
+    [Range(1, 500)] public int UnitRecipientsPerMessage { get; set; } = 50;
 }
 
 public sealed class Recipient

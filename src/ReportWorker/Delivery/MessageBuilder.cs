@@ -33,6 +33,7 @@ public sealed class MessageBuilder(IOptions<MailOptions> options, TimeProvider c
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
         mime.To.AddRange(message.To);
         mime.Cc.AddRange(message.Cc);
+        mime.Bcc.AddRange(message.Bcc);
         mime.Headers.Add("X-ReportWorker-Kind", message.Kind);
         // RFC 3834: tells well-behaved auto-responders not to answer, so two robots never write to each other forever.
         mime.Headers.Add("Auto-Submitted", MessageKinds.IsAnswer(message.Kind) ? "auto-replied" : "auto-generated");

@@ -26,7 +26,7 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     /// <summary>Queues a message unless one with the same key exists. Returns false if it was already queued.</summary>
     public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message)
     {
-        var recipients = string.Join(", ", message.To.Concat(message.Cc).Select(a => a.Address));
+        var recipients = string.Join(", ", message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address));
         return c.Execute("""
             INSERT INTO outbox(message_key, message_id, kind, unit_code, recipients, subject, mime, created_at)
             VALUES (@Key, @messageId, @Kind, @UnitCode, @recipients, @Subject, @mime, @now)

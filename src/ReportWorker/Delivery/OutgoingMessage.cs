@@ -15,6 +15,8 @@ public sealed record OutgoingMessage(
     IReadOnlyList<Attachment> Attachments)
 {
     public IReadOnlyList<MimeKit.MailboxAddress> Cc { get; init; } = [];
+    /// <summary>Recipients who do not see each other (a circular); the relay gets them in the envelope only.</summary>
+    public IReadOnlyList<MimeKit.MailboxAddress> Bcc { get; init; } = [];
 }
 
 public sealed record Attachment(string FileName, string ContentType, byte[] Content);

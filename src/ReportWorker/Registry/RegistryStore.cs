@@ -4,14 +4,30 @@ using ReportWorker.Ledger;
 
 namespace ReportWorker.Registry;
 
-/// <summary>Reads and writes units and tasks in the ledger.</summary>
+/// <summary>
+/// Reads units and tasks from the ledger. They change only by import, so the lists are kept in memory
+/// and read again only when an import (in this process or any other) has happened since: intake
+/// checks every file against the whole registry, and reading 30,000 tasks per file made a large
+/// intake quadratic.
+/// </summary>
 public sealed class RegistryStore(LedgerDatabase database)
 {
+    private sealed record Cached<T>(long Version, T Value);
+    private Cached<IReadOnlyList<Unit>>? _units;
+    private Cached<IReadOnlyList<TaskItem>>? _activeTasks;
+
     public IReadOnlyList<Unit> Units()
     {
         using var c = database.Open();
-        return LoadUnits(c, null);
+        var version = Version(c);
+        if (_units is { } cached && cached.Version == version) return cached.Value;
+        var units = LoadUnits(c, null);
+        _units = new(version, units);
+        return units;
     }
+
+    // Every import adds a row to imports in the same transaction as its changes.
+    private static long Version(IDbConnection c) => c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) FROM imports");
 
     public Unit? FindUnit(string code) => Units().FirstOrDefault(u => u.Code == code);
 
@@ -19,7 +35,12 @@ public sealed class RegistryStore(LedgerDatabase database)
     public IReadOnlyList<TaskItem> Tasks(bool activeOnly = true)
     {
         using var c = database.Open();
-        return LoadTasks(c, null, activeOnly);
+        if (!activeOnly) return LoadTasks(c, null, activeOnly);
+        var version = Version(c);
+        if (_activeTasks is { } cached && cached.Version == version) return cached.Value;
+        var tasks = LoadTasks(c, null, activeOnly);
+        _activeTasks = new(version, tasks);
+        return tasks;
     }
 
     public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Tasks().Where(t => t.Involves(unitCode)).ToArray();
