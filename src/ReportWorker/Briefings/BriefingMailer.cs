@@ -51,9 +51,10 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
             Previous = q.Figures.Previous.Count, PreviousClosed = q.Figures.Previous.Count(f => f.ClosedIn is not null),
             FileName = file, organization.Value.Office,
         }, file, q.Summary.Pdf);
+        var byUnit = items.ToLookup(i => i.State.Task.LeadUnit);
         foreach (var (unit, path, slip) in q.Slips)
         {
-            var mine = items.Where(i => i.State.Task.LeadUnit == unit.Code).OrderBy(i => i.Seq).ToArray();
+            var mine = byUnit[unit.Code].OrderBy(i => i.Seq).ToArray();
             queued += Queue($"{key}/slip/{unit.Code}", "supervision-slip", unit.Code, Liaisons(unit), new
             {
                 UnitName = unit.Name, QuarterCn = q.Figures.Quarter.Chinese, Items = mine.Length,

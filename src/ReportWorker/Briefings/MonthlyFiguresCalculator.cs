@@ -27,9 +27,10 @@ public static class MonthlyFiguresCalculator
 
         var submissions = submissionsInForce.Where(s => s.Month == month.ToString()).ToDictionary(s => s.UnitCode);
         var involved = tasks.SelectMany(t => t.CoUnits.Append(t.LeadUnit)).ToHashSet();
+        var led = states.ToLookup(s => s.Task.LeadUnit);
         var unitRows = units.Select(u =>
         {
-            var counts = TaskCounts.Of(states.Where(s => s.Task.LeadUnit == u.Code).ToArray(), month);
+            var counts = TaskCounts.Of(led[u.Code].ToArray(), month);
             var state = !involved.Contains(u.Code) ? SubmissionState.NothingToReport
                 : submissions.TryGetValue(u.Code, out var s) ? (s.Late ? SubmissionState.Late : SubmissionState.OnTime)
                 : SubmissionState.Missing;

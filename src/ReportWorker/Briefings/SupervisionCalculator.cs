@@ -56,11 +56,12 @@ public static class SupervisionCalculator
             items.Add(new SupervisionItem(quarter, item.Seq, state, level, reason, rectifyBy, PreviousItem(state.Task.Code)));
         }
 
+        var itemByTask = items.ToDictionary(i => i.State.Task.Code);
         var followUps = storedPreviousQuarter.OrderBy(p => p.Seq).Select(p =>
         {
             var number = new SupervisionItem(quarter.Previous, p.Seq, null!, Parse(p.Level), p.Reason, p.RectifyBy, null).Number;
             var closedIn = byCode.TryGetValue(p.TaskCode, out var s) && s.Closed ? s.ClosedIn : null;
-            return new FollowUp(number, p.TaskCode, Parse(p.Level), closedIn, items.FirstOrDefault(i => i.State.Task.Code == p.TaskCode));
+            return new FollowUp(number, p.TaskCode, Parse(p.Level), closedIn, itemByTask.GetValueOrDefault(p.TaskCode));
         }).ToArray();
         return (new QuarterFigures(quarter, items.OrderBy(i => i.Seq).ToArray(), followUps), newItems);
     }

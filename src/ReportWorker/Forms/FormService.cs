@@ -29,13 +29,13 @@ public sealed class FormService(
     {
         var units = registry.Units().Where(u => unitCode is null || u.Code == unitCode).ToArray();
         if (unitCode is not null && units.Length == 0) throw new ArgumentException($"Unit '{unitCode}' is not in the registry (import units first).");
-        var tasks = registry.Tasks();
+        var index = registry.Index();
         var folder = outFolder ?? Path.Combine(paths.Forms, month.ToString());
         Directory.CreateDirectory(folder);
         var results = new List<GeneratedForm>();
         foreach (var unit in units)
         {
-            var model = Model(unit, month, tasks);
+            var model = Model(unit, month, index.TasksOf(unit.Code).ToArray());
             var fileName = FileName(unit, month);
             var path = Path.Combine(folder, fileName);
             AtomicFile.Write(path, s => FormWriter.Write(s, model, layouts.Current));

@@ -13,13 +13,13 @@ namespace ReportWorker.Intake;
 /// </summary>
 public sealed class FormValidator(ReportingCalendar calendar)
 {
-    public FormCheck Check(ReturnedForm? form, IReadOnlyList<Unit> units, IReadOnlyList<TaskItem> tasks, string? sender, DateTimeOffset receivedAt)
+    public FormCheck Check(ReturnedForm? form, RegistryIndex registry, string? sender, DateTimeOffset receivedAt)
     {
         if (form is null)
             return FormCheck.Rejected(new("", 0, "", "文件中找不到填报表：没有一张工作表带有“任务编号”“状态”等表头。",
                 "请使用下发的月报表填写后回传，不要删除或改动表头行。"));
 
-        var unit = form.UnitCode is { } code ? units.FirstOrDefault(u => u.Code == code) : null;
+        var unit = form.UnitCode is { } code ? registry.Unit(code) : null;
         if (unit is null)
             return FormCheck.Rejected(new(form.SheetName, 0, "", form.UnitCode is null
                     ? "无法识别填报单位：表内的单位信息被删除或改动了。"
@@ -41,8 +41,7 @@ public sealed class FormValidator(ReportingCalendar calendar)
         var errors = new List<FormProblem>();
         var warnings = new List<FormProblem>();
         var entries = new List<ReportEntry>();
-        var byCode = tasks.ToDictionary(t => t.Code);
-        var mine = tasks.Where(t => t.Involves(unit.Code)).ToDictionary(t => t.Code);
+        var mine = registry.TasksOf(unit.Code).ToDictionary(t => t.Code);
         var seen = new Dictionary<string, int>();
         var col = form.ColumnNames;
 
@@ -52,7 +51,7 @@ public sealed class FormValidator(ReportingCalendar calendar)
             void Warn(string column, string message) => warnings.Add(new(form.SheetName, row.Number, col.GetValueOrDefault(column, column), message, ""));
 
             if (row.Code.Length == 0) { Error("code", "任务编号为空。", "请不要增加行或清空任务编号；多余的行请删除。"); continue; }
-            if (!byCode.ContainsKey(row.Code)) { Error("code", $"任务编号“{row.Code}”不在年度任务清单中。", "请核对任务编号，不要修改灰色列。"); continue; }
+            if (registry.Task(row.Code) is null) { Error("code", $"任务编号“{row.Code}”不在年度任务清单中。", "请核对任务编号，不要修改灰色列。"); continue; }
             if (!mine.ContainsKey(row.Code)) { Error("code", $"任务 {row.Code} 不是{unit.ShortName}牵头或配合的任务。", "请删除这一行，只填报下发表格中预填的任务。"); continue; }
             if (seen.TryGetValue(row.Code, out var first)) { Error("code", $"任务 {row.Code} 与第{first}行重复。", "每项任务只保留一行。"); continue; }
             seen[row.Code] = row.Number;

@@ -94,7 +94,7 @@ public sealed class IntakeService(
             var limits = new ReadLimits(options.Value.MaxFileBytes, options.Value.MaxUncompressedBytes, options.Value.MaxZipEntries);
             var workbook = SpreadsheetFile.Read(file.Path, limits);
             var form = ReturnedFormReader.Read(workbook, layouts.Current);
-            return validator.Check(form, registry.Units(), registry.Tasks(), file.Sender, receivedAt);
+            return validator.Check(form, registry.Index(), file.Sender, receivedAt);
         }
         catch (SpreadsheetFormatException ex)
         {

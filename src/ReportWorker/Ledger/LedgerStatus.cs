@@ -26,16 +26,17 @@ public sealed class LedgerStatus(RegistryStore registry, SubmissionStore submiss
 {
     public MonthStatus For(ReportMonth month)
     {
-        var tasks = registry.Tasks();
+        var index = registry.Index();
         var entries = submissions.EntriesThrough(month);
-        var states = TaskState.Compute(tasks, entries, month);
+        var states = TaskState.Compute(index.Tasks, entries, month);
         var inForce = submissions.InForce(month).ToDictionary(s => s.UnitCode);
-        var units = registry.Units().Select(u =>
+        // Grouped once: a scan of every entry for each unit grows with units × entries.
+        var thisMonth = entries.Where(e => e.Month == month).ToLookup(e => e.UnitCode);
+        var units = index.Units.Select(u =>
         {
             inForce.TryGetValue(u.Code, out var s);
-            var counts = entries.Where(e => e.Month == month && e.UnitCode == u.Code)
-                .GroupBy(e => e.Entry.Status).ToDictionary(g => g.Key, g => g.Count());
-            return new UnitMonthStatus(u, tasks.Count(t => t.Involves(u.Code)), s, s is null ? 0 : submissions.History(u.Code, month).Count, counts);
+            var counts = thisMonth[u.Code].GroupBy(e => e.Entry.Status).ToDictionary(g => g.Key, g => g.Count());
+            return new UnitMonthStatus(u, index.TasksOf(u.Code).Count(), s, s is null ? 0 : submissions.History(u.Code, month).Count, counts);
         }).ToArray();
         return new MonthStatus(month, calendar.DueAt(month), states, units);
     }

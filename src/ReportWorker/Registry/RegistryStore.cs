@@ -15,6 +15,18 @@ public sealed class RegistryStore(LedgerDatabase database)
     private sealed record Cached<T>(long Version, T Value);
     private Cached<IReadOnlyList<Unit>>? _units;
     private Cached<IReadOnlyList<TaskItem>>? _activeTasks;
+    private Cached<RegistryIndex>? _index;
+
+    /// <summary>Units and active tasks with their lookups, rebuilt only after an import.</summary>
+    public RegistryIndex Index()
+    {
+        long version;
+        using (var c = database.Open()) version = Version(c);
+        if (_index is { } cached && cached.Version == version) return cached.Value;
+        var index = new RegistryIndex(Units(), Tasks());
+        _index = new(version, index);
+        return index;
+    }
 
     public IReadOnlyList<Unit> Units()
     {
@@ -43,7 +55,7 @@ public sealed class RegistryStore(LedgerDatabase database)
         return tasks;
     }
 
-    public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Tasks().Where(t => t.Involves(unitCode)).ToArray();
+    public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Index().TasksOf(unitCode).ToArray();
 
     internal static IReadOnlyList<Unit> LoadUnits(IDbConnection c, IDbTransaction? tx)
     {

@@ -55,10 +55,10 @@ public sealed class ReminderService(
     /// <summary>Units with tasks this month and a liaison to write to, and no accepted form for the month.</summary>
     public IReadOnlyList<Unit> Missing(ReportMonth month)
     {
-        var tasks = registry.Tasks();
+        var index = registry.Index();
         var reported = submissions.InForce(month).Select(s => s.UnitCode).ToHashSet();
-        return registry.Units()
-            .Where(u => u.Liaisons.Count > 0 && !reported.Contains(u.Code) && tasks.Any(t => t.Involves(u.Code)))
+        return index.Units
+            .Where(u => u.Liaisons.Count > 0 && !reported.Contains(u.Code) && index.TasksOf(u.Code).Any())
             .ToArray();
     }
 
