@@ -1,0 +1,79 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using System.Text.RegularExpressions;
+
+namespace ReportWorker.Benchmarks.Scale;
+
+/// <summary>What a child run says on stdout, one JSON object a line: begin, stage, then done or abort.</summary>
+internal static class ScaleReport
+{
+    private static readonly object Gate = new();
+
+    public static void Emit(object record)
+    {
+        var line = JsonSerializer.Serialize(record);
+        lock (Gate) { Console.Out.WriteLine(line); Console.Out.Flush(); }
+    }
+}
+
+internal sealed record StageLine(
+    [property: JsonPropertyName("stage")] string Stage,
+    [property: JsonPropertyName("items")] int Items,
+    [property: JsonPropertyName("unit")] string Unit,
+    [property: JsonPropertyName("seconds")] double Seconds,
+    [property: JsonPropertyName("cpuSeconds")] double CpuSeconds,
+    [property: JsonPropertyName("detail")] string Detail,
+    [property: JsonPropertyName("hwmKb")] long HwmKb)
+{
+    public double MsPerItem => Items == 0 ? double.NaN : Seconds * 1000 / Items;
+}
+
+/// <summary>One factor's outcome as the parent saw it: the stages that finished, and how the run ended.</summary>
+internal sealed class FactorResult(int factor)
+{
+    public int Factor => factor;
+    public List<StageLine> Stages { get; } = [];
+    public string? Running { get; set; }
+    public double? ProcessSeconds { get; set; }
+    public long? PeakKb { get; set; }
+    public long? SmtpBytes { get; set; }
+    public long? DataBytes { get; set; }
+    /// <summary>Why the run did not finish (aborted, timed out, crashed), or null.</summary>
+    public string? Failure { get; set; }
+    public double StagesSeconds => Stages.Sum(s => s.Seconds);
+    public bool Finished => Failure is null && PeakKb is not null;
+
+    public void Read(string line)
+    {
+        using var json = JsonDocument.Parse(line);
+        var root = json.RootElement;
+        switch (root.GetProperty("type").GetString())
+        {
+            case "begin": Running = root.GetProperty("stage").GetString(); break;
+            case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; break;
+            case "done":
+                ProcessSeconds = root.GetProperty("totalSeconds").GetDouble();
+                PeakKb = root.GetProperty("peakKb").GetInt64();
+                SmtpBytes = root.GetProperty("smtpBytes").GetInt64();
+                DataBytes = root.GetProperty("dataBytes").GetInt64();
+                break;
+            case "abort":
+                Failure = root.GetProperty("reason").GetString();
+                PeakKb = root.GetProperty("hwmKb").GetInt64();
+                break;
+        }
+    }
+}
+
+/// <summary>Figures the kernel keeps for this process (/proc/self/status), in KB.</summary>
+internal static partial class Proc
+{
+    public static long Kb(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal)) return long.Parse(Digits().Match(line).Value);
+        return 0;
+    }
+
+    [GeneratedRegex(@"\d+")] private static partial Regex Digits();
+}
