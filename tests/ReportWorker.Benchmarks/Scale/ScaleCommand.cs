@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ReportWorker.Benchmarks.Scale;
 
 /// <summary>
-/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--keep]</c>: runs the month at each
+/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--keep]</c>: runs the month at each
 /// factor of the province (N × 100 units, N × 300 tasks) in a fresh child process, so each peak memory
 /// figure is that run's own, then prints the figures and how each stage grows.
 /// </summary>
@@ -22,7 +22,9 @@ internal static class ScaleCommand
         if (factors.Count == 0) factors = [1, 10];
         var timeout = TimeSpan.FromMinutes(Values(args, "--timeout-minutes").Select(double.Parse).DefaultIfEmpty(30).Last());
         var minFree = Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last();
-        var results = factors.Select(f => RunChild(f, timeout, minFree, args.Contains("--keep"))).ToList();
+        // The system's temp folder by default; --data-dir /dev/shm shows what the disk's fsyncs cost.
+        var dataDir = Values(args, "--data-dir").DefaultIfEmpty(Path.GetTempPath()).Last();
+        var results = factors.Select(f => RunChild(f, timeout, minFree, dataDir, args.Contains("--keep"))).ToList();
         ScaleTables.Print(results, Goals);
         return results.All(r => r.Finished) ? 0 : 1;
     }
@@ -33,11 +35,12 @@ internal static class ScaleCommand
                 Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"))
             .RunAsync().GetAwaiter().GetResult();
 
-    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, bool keep)
+    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, string dataDir, bool keep)
     {
         var result = new FactorResult(factor);
         // Made here and removed here, so a child that is stopped leaves nothing behind.
-        var root = Directory.CreateTempSubdirectory($"rw-scale-{factor}x-").FullName;
+        var root = Directory.CreateDirectory(Path.Combine(dataDir, $"rw-scale-{factor}x-{Guid.NewGuid():N}")).FullName;
+        result.LoadBefore = LoadAverage();
         var info = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet") info.ArgumentList.Add(typeof(ScaleCommand).Assembly.Location);
         foreach (var a in (string[])["scale-run", "--factor", factor.ToString(CultureInfo.InvariantCulture), "--root", root, "--min-free-gb", minFreeGb.ToString(CultureInfo.InvariantCulture)])
@@ -61,10 +64,14 @@ internal static class ScaleCommand
         child.WaitForExit(); // drains the redirected streams
         if (result.Failure is null && child.ExitCode != 0)
             result.Failure = $"exited with code {child.ExitCode} in stage '{result.Running ?? "setup"}'";
+        result.LoadAfter = LoadAverage();
         if (!keep) try { Directory.Delete(root, recursive: true); } catch (IOException) { }
         Console.Error.WriteLine($"[{factor}×] child process finished in {watch.Elapsed.TotalSeconds:0.0} s{(result.Failure is null ? "" : ": " + result.Failure)}");
         return result;
     }
+
+    /// <summary>The machine is shared: the 1-minute load average before and after each run goes with its figures.</summary>
+    private static string LoadAverage() => File.ReadAllText("/proc/loadavg").Split(' ')[0];
 
     private static IEnumerable<string> Values(string[] args, string name)
     {

@@ -40,6 +40,8 @@ internal sealed class FactorResult(int factor)
     public long? DataBytes { get; set; }
     /// <summary>Why the run did not finish (aborted, timed out, crashed), or null.</summary>
     public string? Failure { get; set; }
+    public string? LoadBefore { get; set; }
+    public string? LoadAfter { get; set; }
     public double StagesSeconds => Stages.Sum(s => s.Seconds);
     public bool Finished => Failure is null && PeakKb is not null;
 

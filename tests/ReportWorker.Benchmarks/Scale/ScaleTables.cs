@@ -11,7 +11,7 @@ internal static class ScaleTables
         foreach (var r in results)
         {
             o.WriteLine();
-            o.WriteLine($"### {r.Factor}× ({r.Factor * 100:N0} units, {r.Factor * 300:N0} tasks)");
+            o.WriteLine($"### {r.Factor}× ({r.Factor * 100:N0} units, {r.Factor * 300:N0} tasks); load average {r.LoadBefore} before, {r.LoadAfter} after (2 cores)");
             o.WriteLine();
             o.WriteLine("| stage | items | wall (s) | per item (ms) | cpu (s) | peak so far (MB) | detail |");
             o.WriteLine("|---|---:|---:|---:|---:|---:|---|");
