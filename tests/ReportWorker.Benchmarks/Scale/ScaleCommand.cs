@@ -4,9 +4,10 @@ using System.Globalization;
 namespace ReportWorker.Benchmarks.Scale;
 
 /// <summary>
-/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--keep]</c>: runs the month at each
+/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--probe] [--keep]</c>: runs the month at each
 /// factor of the province (N × 100 units, N × 300 tasks) in a fresh child process, so each peak memory
-/// figure is that run's own, then prints the figures and how each stage grows.
+/// figure is that run's own, then prints the figures and how each stage grows. <c>--probe</c> also times
+/// the calls the stages repeat per item (see <see cref="Probes"/>).
 /// </summary>
 internal static class ScaleCommand
 {
@@ -24,18 +25,18 @@ internal static class ScaleCommand
         var minFree = Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last();
         // The system's temp folder by default; --data-dir /dev/shm shows what the disk's fsyncs cost.
         var dataDir = Values(args, "--data-dir").DefaultIfEmpty(Path.GetTempPath()).Last();
-        var results = factors.Select(f => RunChild(f, timeout, minFree, dataDir, args.Contains("--keep"))).ToList();
+        var results = factors.Select(f => RunChild(f, timeout, minFree, dataDir, args.Contains("--keep"), args.Contains("--probe"))).ToList();
         ScaleTables.Print(results, Goals);
         return results.All(r => r.Finished) ? 0 : 1;
     }
 
-    /// <summary>The hidden command a child runs: <c>scale-run --factor N --root DIR --min-free-gb G [--keep]</c>.</summary>
+    /// <summary>The hidden command a child runs: <c>scale-run --factor N --root DIR --min-free-gb G [--probe] [--keep]</c>.</summary>
     public static int RunOne(string[] args) =>
         new ScaleRun(int.Parse(Values(args, "--factor").Single()), Values(args, "--root").Single(),
-                Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"))
+                Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"), args.Contains("--probe"))
             .RunAsync().GetAwaiter().GetResult();
 
-    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, string dataDir, bool keep)
+    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, string dataDir, bool keep, bool probe)
     {
         var result = new FactorResult(factor);
         // Made here and removed here, so a child that is stopped leaves nothing behind.
@@ -46,6 +47,7 @@ internal static class ScaleCommand
         foreach (var a in (string[])["scale-run", "--factor", factor.ToString(CultureInfo.InvariantCulture), "--root", root, "--min-free-gb", minFreeGb.ToString(CultureInfo.InvariantCulture)])
             info.ArgumentList.Add(a);
         if (keep) info.ArgumentList.Add("--keep");
+        if (probe) info.ArgumentList.Add("--probe");
         // The worker runs with the runtime's default GC (workstation, concurrent); this project turns concurrent off for BenchmarkDotNet.
         info.Environment["DOTNET_gcConcurrent"] = "1";
         using var child = new Process { StartInfo = info };

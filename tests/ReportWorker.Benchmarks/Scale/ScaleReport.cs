@@ -33,6 +33,7 @@ internal sealed class FactorResult(int factor)
 {
     public int Factor => factor;
     public List<StageLine> Stages { get; } = [];
+    public List<(string Name, double? Ms, string Note)> Probes { get; } = [];
     public string? Running { get; set; }
     public double? ProcessSeconds { get; set; }
     public long? PeakKb { get; set; }
@@ -53,6 +54,10 @@ internal sealed class FactorResult(int factor)
         {
             case "begin": Running = root.GetProperty("stage").GetString(); break;
             case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; break;
+            case "probe":
+                Probes.Add((root.GetProperty("name").GetString()!, root.GetProperty("ms").ValueKind == JsonValueKind.Number ? root.GetProperty("ms").GetDouble() : null,
+                    root.GetProperty("note").GetString()!));
+                break;
             case "done":
                 ProcessSeconds = root.GetProperty("totalSeconds").GetDouble();
                 PeakKb = root.GetProperty("peakKb").GetInt64();

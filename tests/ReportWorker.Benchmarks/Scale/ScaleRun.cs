@@ -19,7 +19,7 @@ namespace ReportWorker.Benchmarks.Scale;
 /// host and services on a throw-away data folder, each stage timed. Results go to stdout as JSON lines
 /// (see <see cref="ScaleReport"/>); progress goes to stderr.
 /// </summary>
-internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool keep)
+internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool keep, bool probe)
 {
     private static readonly TimeSpan China = TimeSpan.FromHours(8);
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 20, 9, 0, 0, China));
@@ -45,6 +45,7 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
             Get<SchemaMigrator>().Migrate();
 
             var province = new ScaleProvince(factor);
+            var probes = probe ? new Probes(host.Services, province) : null;
             var (unitsFile, tasksFile) = province.WriteRegistry(root);
             Log($"GC: {(System.Runtime.GCSettings.IsServerGC ? "server" : "workstation")}, {System.Runtime.GCSettings.LatencyMode}; {Environment.ProcessorCount} cores");
             Log($"{province.Units.Count} units, {province.Tasks.Count} tasks, {province.TasksOf.Values.Sum(t => t.Count)} form rows; data in {root}");
@@ -66,6 +67,8 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                 return (forms.Count, "forms", $"{forms.Count(f => f.Queued)} queued, {forms.Sum(f => f.TaskCount)} rows");
             });
 
+            probes?.AfterForms();
+
             SetLocal(2025, 4, 3, 10);
             var inbox = Get<DataPaths>().Inbox;
             var bytes = Setup("write returned forms", () => WriteReturnedForms(province, Get<FormService>(), Get<FormLayoutProvider>().Current, inbox));
@@ -78,6 +81,8 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                 return (outcomes.Count, "files", $"{outcomes.Count - rejected.Length} accepted, {rejected.Length} rejected");
             });
 
+            probes?.AfterIntake(Get<DataPaths>().InboxProcessed);
+
             SetLocal(2025, 4, 8, 9);
             Stage("4 月通报", () =>
             {
@@ -89,6 +94,8 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                     $"{notice.Document.PageCount} pages, {notice.Document.Pdf.Length / 1e6:0.0} MB; made {made:0.00} s, {queued} mails queued {watch.Elapsed.TotalSeconds - made:0.00} s");
             });
 
+            probes?.AfterMonthly();
+
             SetLocal(2025, 4, 10, 9);
             Stage("5 季督办", () =>
             {
@@ -99,6 +106,8 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                 return (quarter.Slips.Count, "督办单",
                     $"{quarter.Figures.Items.Count} items, summary {quarter.Summary.PageCount} pages; made {made:0.00} s, {queued} mails queued {watch.Elapsed.TotalSeconds - made:0.00} s");
             });
+
+            probes?.BeforeDelivery();
 
             var delivered = await StageAsync("6 delivery", async () =>
             {

@@ -23,6 +23,9 @@ internal static class ScaleTables
                 : $"\n**Did not finish:** {r.Failure}. Stages that finished: {r.StagesSeconds:0.00} s.{(r.PeakKb is { } p ? $" Peak memory so far {p / 1024.0:0} MB." : "")}");
         }
 
+        var probed = results.Where(r => r.Probes.Count > 0).ToList();
+        if (probed.Count > 0) Probes(o, probed);
+
         var runs = results.Where(r => r.Stages.Count > 0).ToList();
         if (runs.Count > 1) Growth(o, runs);
 
@@ -37,6 +40,23 @@ internal static class ScaleTables
             var met = !r.Finished ? "no" : r.StagesSeconds < seconds && r.PeakKb / 1024.0 < mb ? "yes"
                 : $"no ({(r.StagesSeconds < seconds ? "" : "time")}{(r.StagesSeconds >= seconds && r.PeakKb / 1024.0 >= mb ? ", " : "")}{(r.PeakKb / 1024.0 < mb ? "" : "memory")})";
             o.WriteLine($"| {r.Factor}× {name}: < {seconds:0} s, < {mb:0} MB | {wall} | {peak} | {met} |");
+        }
+    }
+
+    /// <summary>The calls each stage repeats per item, side by side across the factors.</summary>
+    private static void Probes(TextWriter o, IReadOnlyList<FactorResult> runs)
+    {
+        o.WriteLine();
+        o.WriteLine("### Probes (median of a few calls, outside the stages)");
+        o.WriteLine();
+        o.WriteLine($"| call | {string.Join(" | ", runs.Select(r => $"{r.Factor}×"))} |");
+        o.WriteLine($"|---|{string.Concat(runs.Select(_ => "---:|"))}");
+        foreach (var name in runs.SelectMany(r => r.Probes).Select(p => p.Name).Distinct())
+        {
+            var cells = runs.Select(r => r.Probes.FirstOrDefault(p => p.Name == name) is { Name: not null } p
+                ? (p.Ms is { } ms ? $"{ms:0.00} ms" : "") + (p.Note.Length > 0 ? (p.Ms is null ? "" : "; ") + p.Note : "")
+                : "—");
+            o.WriteLine($"| {name} | {string.Join(" | ", cells)} |");
         }
     }
 
