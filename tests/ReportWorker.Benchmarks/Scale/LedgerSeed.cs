@@ -12,7 +12,7 @@ namespace ReportWorker.Benchmarks.Scale;
 /// </summary>
 internal static class LedgerSeed
 {
-    public static int Write(LedgerDatabase database, ScaleProvince province)
+    public static int Write(LedgerDatabase database, ScaleProvince province, IReadOnlyList<ReportMonth> months)
     {
         using var c = new SqliteConnection(database.ConnectionString);
         c.Open();
@@ -29,7 +29,7 @@ internal static class LedgerSeed
             VALUES ($s, $task, $status, $percent, $progress, $problems, $next)
             """, "$s", "$task", "$status", "$percent", "$progress", "$problems", "$next");
         var rows = 0;
-        foreach (var month in ScaleProvince.History)
+        foreach (var month in months)
         {
             var at = new DateTimeOffset(month.Next.Year, month.Next.Month, 3, 10, 0, 0, TimeSpan.FromHours(8)).Stored();
             foreach (var unit in province.Units)

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace ReportWorker.Benchmarks.Scale;
 
 /// <summary>
-/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--probe] [--keep]</c>: runs the month at each
+/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--probe] [--skip-intake] [--keep]</c>: runs the month at each
 /// factor of the province (N × 100 units, N × 300 tasks) in a fresh child process, so each peak memory
 /// figure is that run's own, then prints the figures and how each stage grows. <c>--probe</c> also times
 /// the calls the stages repeat per item (see <see cref="Probes"/>).
@@ -25,20 +25,20 @@ internal static class ScaleCommand
         var minFree = Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last();
         // The system's temp folder by default; --data-dir /dev/shm shows what the disk's fsyncs cost.
         var dataDir = Values(args, "--data-dir").DefaultIfEmpty(Path.GetTempPath()).Last();
-        var results = factors.Select(f => RunChild(f, timeout, minFree, dataDir, args.Contains("--keep"), args.Contains("--probe"))).ToList();
+        var results = factors.Select(f => RunChild(f, timeout, minFree, dataDir, args.Contains("--keep"), args.Contains("--probe"), args.Contains("--skip-intake"))).ToList();
         ScaleTables.Print(results, Goals);
         return results.All(r => r.Finished) ? 0 : 1;
     }
 
-    /// <summary>The hidden command a child runs: <c>scale-run --factor N --root DIR --min-free-gb G [--probe] [--keep]</c>.</summary>
+    /// <summary>The hidden command a child runs: <c>scale-run --factor N --root DIR --min-free-gb G [--probe] [--skip-intake] [--keep]</c>.</summary>
     public static int RunOne(string[] args) =>
         new ScaleRun(int.Parse(Values(args, "--factor").Single()), Values(args, "--root").Single(),
-                Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"), args.Contains("--probe"))
+                Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"), args.Contains("--probe"), args.Contains("--skip-intake"))
             .RunAsync().GetAwaiter().GetResult();
 
-    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, string dataDir, bool keep, bool probe)
+    private static FactorResult RunChild(int factor, TimeSpan timeout, double minFreeGb, string dataDir, bool keep, bool probe, bool skipIntake)
     {
-        var result = new FactorResult(factor);
+        var result = new FactorResult(factor) { SkippedIntake = skipIntake };
         // Made here and removed here, so a child that is stopped leaves nothing behind.
         var root = Directory.CreateDirectory(Path.Combine(dataDir, $"rw-scale-{factor}x-{Guid.NewGuid():N}")).FullName;
         result.LoadBefore = LoadAverage();
@@ -48,6 +48,7 @@ internal static class ScaleCommand
             info.ArgumentList.Add(a);
         if (keep) info.ArgumentList.Add("--keep");
         if (probe) info.ArgumentList.Add("--probe");
+        if (skipIntake) info.ArgumentList.Add("--skip-intake");
         // The worker runs with the runtime's default GC (workstation, concurrent); this project turns concurrent off for BenchmarkDotNet.
         info.Environment["DOTNET_gcConcurrent"] = "1";
         using var child = new Process { StartInfo = info };

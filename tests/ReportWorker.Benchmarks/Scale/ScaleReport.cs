@@ -41,6 +41,7 @@ internal sealed class FactorResult(int factor)
     public long? DataBytes { get; set; }
     /// <summary>Why the run did not finish (aborted, timed out, crashed), or null.</summary>
     public string? Failure { get; set; }
+    public bool SkippedIntake { get; set; }
     public string? LoadBefore { get; set; }
     public string? LoadAfter { get; set; }
     public double StagesSeconds => Stages.Sum(s => s.Seconds);
