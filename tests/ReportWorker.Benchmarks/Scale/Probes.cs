@@ -31,9 +31,8 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
     }
 
     /// <summary>Per file in IntakeService: reading the workbook, loading the registry, validating.</summary>
-    public void AfterIntake(string processedFolder)
+    public void AfterIntake(string file)
     {
-        var file = Directory.EnumerateFiles(processedFolder).Order().Last();
         var layout = Get<FormLayoutProvider>().Current;
         var form = ReturnedFormReader.Read(SpreadsheetFile.Read(file, ReadLimits.Default), layout);
         var units = Get<RegistryStore>().Units();

@@ -22,6 +22,7 @@ internal sealed record StageLine(
     [property: JsonPropertyName("unit")] string Unit,
     [property: JsonPropertyName("seconds")] double Seconds,
     [property: JsonPropertyName("cpuSeconds")] double CpuSeconds,
+    [property: JsonPropertyName("diskMb")] double DiskMb,
     [property: JsonPropertyName("detail")] string Detail,
     [property: JsonPropertyName("hwmKb")] long HwmKb)
 {
@@ -35,6 +36,8 @@ internal sealed class FactorResult(int factor)
     public List<StageLine> Stages { get; } = [];
     public List<(string Name, double? Ms, string Note)> Probes { get; } = [];
     public string? Running { get; set; }
+    /// <summary>The last progress line of the stage that was running (seconds into it, what it had done).</summary>
+    public (double Seconds, string Note)? Progress { get; set; }
     public double? ProcessSeconds { get; set; }
     public long? PeakKb { get; set; }
     public long? SmtpBytes { get; set; }
@@ -45,7 +48,7 @@ internal sealed class FactorResult(int factor)
     public string? LoadBefore { get; set; }
     public string? LoadAfter { get; set; }
     public double StagesSeconds => Stages.Sum(s => s.Seconds);
-    public bool Finished => Failure is null && PeakKb is not null;
+    public bool Finished => Failure is null && ProcessSeconds is not null;
 
     public void Read(string line)
     {
@@ -54,7 +57,11 @@ internal sealed class FactorResult(int factor)
         switch (root.GetProperty("type").GetString())
         {
             case "begin": Running = root.GetProperty("stage").GetString(); break;
-            case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; break;
+            case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; Progress = null; break;
+            case "progress":
+                if (root.GetProperty("stage").GetString() == Running) Progress = (root.GetProperty("seconds").GetDouble(), root.GetProperty("note").GetString()!);
+                PeakKb = root.GetProperty("hwmKb").GetInt64();
+                break;
             case "probe":
                 Probes.Add((root.GetProperty("name").GetString()!, root.GetProperty("ms").ValueKind == JsonValueKind.Number ? root.GetProperty("ms").GetDouble() : null,
                     root.GetProperty("note").GetString()!));
@@ -79,6 +86,14 @@ internal static partial class Proc
     public static long Kb(string field)
     {
         foreach (var line in File.ReadLines("/proc/self/status"))
+            if (line.StartsWith(field + ":", StringComparison.Ordinal)) return long.Parse(Digits().Match(line).Value);
+        return 0;
+    }
+
+    /// <summary>A counter from /proc/self/io (write_bytes: what this process sent to the disk).</summary>
+    public static long Io(string field)
+    {
+        foreach (var line in File.ReadLines("/proc/self/io"))
             if (line.StartsWith(field + ":", StringComparison.Ordinal)) return long.Parse(Digits().Match(line).Value);
         return 0;
     }

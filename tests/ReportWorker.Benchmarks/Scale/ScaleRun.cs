@@ -27,11 +27,14 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
     private string _stage = "setup";
     private readonly Stopwatch _inStage = new();
 
+    internal static long FolderBytes(string root) =>
+        Directory.Exists(root) ? new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
+
     public async Task<int> RunAsync()
     {
         _total.Start();
         await using var smtp = new LoopbackSmtpServer();
-        using var watchdog = new Timer(_ => Watch(root, smtp), null, TimeSpan.FromSeconds(5), TimeSpan.FromSeconds(5));
+        using var watchdog = new Watchdog(root, minFreeGb, smtp, () => (_stage, _inStage.Elapsed.TotalSeconds), Log);
         try
         {
             var builder = WorkerHost.CreateBuilder([], quietConsole: true);
@@ -75,11 +78,19 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                 // --skip-intake: March goes straight into the ledger like the earlier months, so the later stages can be
                 // measured at a factor whose intake would take too long; no receipts are queued.
                 Setup("seed March instead of stage 3", () => LedgerSeed.Write(Get<LedgerDatabase>(), province, [ScaleProvince.Month]));
+                if (probes is not null)
+                {
+                    // One returned form, to time what the intake would do per file against this registry.
+                    var one = Path.Combine(root, "probe");
+                    Directory.CreateDirectory(one);
+                    WriteReturnedForms(province, province.Units.TakeLast(1), Get<FormService>(), Get<FormLayoutProvider>().Current, one);
+                    probes.AfterIntake(Directory.EnumerateFiles(one).Single());
+                }
             }
             else
             {
                 var inbox = Get<DataPaths>().Inbox;
-                var bytes = Setup("write returned forms", () => WriteReturnedForms(province, Get<FormService>(), Get<FormLayoutProvider>().Current, inbox));
+                var bytes = Setup("write returned forms", () => WriteReturnedForms(province, province.Units, Get<FormService>(), Get<FormLayoutProvider>().Current, inbox));
                 Log($"  {province.Units.Count} files, {bytes / 1e6:0.0} MB in the inbox");
                 Stage("3 intake", () =>
                 {
@@ -88,7 +99,7 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                     if (rejected.Length > 0) Log($"  first rejection: {rejected[0].Errors.FirstOrDefault()}");
                     return (outcomes.Count, "files", $"{outcomes.Count - rejected.Length} accepted, {rejected.Length} rejected");
                 });
-                probes?.AfterIntake(Get<DataPaths>().InboxProcessed);
+                probes?.AfterIntake(Directory.EnumerateFiles(Get<DataPaths>().InboxProcessed).Order().Last());
             }
 
             SetLocal(2025, 4, 8, 9);
@@ -141,10 +152,10 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
         }
     }
 
-    private static long WriteReturnedForms(ScaleProvince province, FormService forms, FormLayout layout, string inbox)
+    private static long WriteReturnedForms(ScaleProvince province, IEnumerable<Unit> units, FormService forms, FormLayout layout, string inbox)
     {
         long bytes = 0;
-        foreach (var unit in province.Units)
+        foreach (var unit in units)
         {
             // The unit's own rows are passed in, so generating the files does not itself scan every task per unit.
             var model = forms.Model(unit, ScaleProvince.Month, province.TasksOf[unit.Code], province.Answers(unit.Code, ScaleProvince.Month));
@@ -164,13 +175,15 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
         Log($"{name} …");
         _stage = name;
         var cpu = Process.GetCurrentProcess().TotalProcessorTime;
+        var written = Proc.Io("write_bytes");
         _inStage.Restart();
         var result = await work();
         var seconds = _inStage.Elapsed.TotalSeconds;
         var cpuSeconds = (Process.GetCurrentProcess().TotalProcessorTime - cpu).TotalSeconds;
+        var diskMb = (Proc.Io("write_bytes") - written) / 1e6;
         _stage = "between stages";
-        Log($"{name}: {result.Items} {result.Unit} in {seconds:0.000} s (cpu {cpuSeconds:0.0} s); {result.Detail}");
-        ScaleReport.Emit(new { type = "stage", stage = name, items = result.Items, unit = result.Unit, seconds, cpuSeconds, detail = result.Detail, hwmKb = Proc.Kb("VmHWM"), rssKb = Proc.Kb("VmRSS") });
+        Log($"{name}: {result.Items} {result.Unit} in {seconds:0.000} s (cpu {cpuSeconds:0.0} s, {diskMb:0} MB written to disk); {result.Detail}");
+        ScaleReport.Emit(new { type = "stage", stage = name, items = result.Items, unit = result.Unit, seconds, cpuSeconds, diskMb, detail = result.Detail, hwmKb = Proc.Kb("VmHWM"), rssKb = Proc.Kb("VmRSS") });
         return result;
     }
 
@@ -185,41 +198,6 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
     }
 
     private void SetLocal(int year, int month, int day, int hour) => _clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, 0, 0, China));
-
-    /// <summary>Every few seconds: stop before the disk fills (the 月通报 goes to every unit), and say where the run is every 30 s.</summary>
-    private void Watch(string root, LoopbackSmtpServer smtp)
-    {
-        var free = new DriveInfo(root).AvailableFreeSpace / 1e9;
-        if (free < minFreeGb)
-        {
-            var reason = $"free disk space fell to {free:0.0} GB (limit {minFreeGb} GB) during '{_stage}' after {_inStage.Elapsed.TotalSeconds:0} s; data folder {FolderBytes(root) / 1e9:0.0} GB";
-            ScaleReport.Emit(new { type = "abort", stage = _stage, reason, hwmKb = Proc.Kb("VmHWM") });
-            Log("ABORT: " + reason);
-            Environment.Exit(3); // the parent removes the data folder
-        }
-        if ((int)_total.Elapsed.TotalSeconds % 30 < 5)
-        {
-            var db = Path.Combine(root, "data", "reportworker.db");
-            long Size(string p) => File.Exists(p) ? new FileInfo(p).Length : 0;
-            Log($"  … {_stage} {_inStage.Elapsed.TotalSeconds:0} s; rss {Proc.Kb("VmRSS") / 1024} MB, peak {Proc.Kb("VmHWM") / 1024} MB; " +
-                $"ledger {(Size(db) + Size(db + "-wal")) / 1e6:0} MB; {Count(Path.Combine(root, "data", "inbox", "processed"))} files taken in; {OutboxRows(db)} in the outbox; smtp {smtp.Messages} mails; disk free {free:0.0} GB");
-        }
-    }
-
-    private static long OutboxRows(string db)
-    {
-        if (!File.Exists(db)) return 0;
-        using var c = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
-        c.Open();
-        using var command = c.CreateCommand();
-        command.CommandText = "SELECT COUNT(*) FROM outbox";
-        try { return (long)command.ExecuteScalar()!; } catch (Microsoft.Data.Sqlite.SqliteException) { return -1; }
-    }
-
-    private static int Count(string folder) => Directory.Exists(folder) ? Directory.EnumerateFiles(folder).Count() : 0;
-
-    private static long FolderBytes(string root) =>
-        Directory.Exists(root) ? new DirectoryInfo(root).EnumerateFiles("*", SearchOption.AllDirectories).Sum(f => f.Length) : 0;
 
     private void Log(string line) => Console.Error.WriteLine($"[{factor}× {_total.Elapsed.TotalSeconds,7:0.0}s] {line}");
 }
