@@ -38,13 +38,17 @@ internal sealed class FactorResult(int factor)
     public string? Running { get; set; }
     /// <summary>The last progress line of the stage that was running (seconds into it, what it had done).</summary>
     public (double Seconds, string Note)? Progress { get; set; }
+    /// <summary>What the running stage said it had made (see ScaleRun.Part).</summary>
+    public List<string> Parts { get; } = [];
     public double? ProcessSeconds { get; set; }
     public long? PeakKb { get; set; }
     public long? SmtpBytes { get; set; }
     public long? DataBytes { get; set; }
     /// <summary>Why the run did not finish (aborted, timed out, crashed), or null.</summary>
     public string? Failure { get; set; }
+    public string Environment { get; set; } = "";
     public bool SkippedIntake { get; set; }
+    public bool SkippedMonthly { get; set; }
     public string? LoadBefore { get; set; }
     public string? LoadAfter { get; set; }
     public double StagesSeconds => Stages.Sum(s => s.Seconds);
@@ -57,7 +61,8 @@ internal sealed class FactorResult(int factor)
         switch (root.GetProperty("type").GetString())
         {
             case "begin": Running = root.GetProperty("stage").GetString(); break;
-            case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; Progress = null; break;
+            case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; Progress = null; Parts.Clear(); break;
+            case "part": Parts.Add(root.GetProperty("note").GetString()!); break;
             case "progress":
                 if (root.GetProperty("stage").GetString() == Running) Progress = (root.GetProperty("seconds").GetDouble(), root.GetProperty("note").GetString()!);
                 PeakKb = root.GetProperty("hwmKb").GetInt64();

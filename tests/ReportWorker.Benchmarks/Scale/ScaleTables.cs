@@ -11,14 +11,14 @@ internal static class ScaleTables
         foreach (var r in results)
         {
             o.WriteLine();
-            o.WriteLine($"### {r.Factor}× ({r.Factor * 100:N0} units, {r.Factor * 300:N0} tasks){(r.SkippedIntake ? ", March written into the ledger instead of stage 3 (--skip-intake)" : "")}; load average {r.LoadBefore} before, {r.LoadAfter} after (2 cores)");
+            o.WriteLine($"### {r.Factor}× ({r.Factor * 100:N0} units, {r.Factor * 300:N0} tasks){(r.SkippedIntake ? ", March written into the ledger instead of stage 3 (--skip-intake)" : "")}{(r.SkippedMonthly ? ", no 月通报 (--skip-monthly)" : "")}{(r.Environment.Length > 0 ? $", with {r.Environment}" : "")}; load average {r.LoadBefore} before, {r.LoadAfter} after (2 cores)");
             o.WriteLine();
             o.WriteLine("| stage | items | wall (s) | per item (ms) | cpu (s) | written to disk (MB) | peak so far (MB) | detail |");
             o.WriteLine("|---|---:|---:|---:|---:|---:|---:|---|");
             foreach (var s in r.Stages)
                 o.WriteLine($"| {s.Stage} | {s.Items:N0} {s.Unit} | {s.Seconds:0.000} | {s.MsPerItem:0.00} | {s.CpuSeconds:0.0} | {s.DiskMb:0} | {s.HwmKb / 1024.0:0} | {s.Detail} |");
             if (r.Running is not null && !r.Finished)
-                o.WriteLine($"| {r.Running} | | did not finish | | | | | {(r.Progress is { } last ? $"last seen {last.Seconds:0} s into the stage: {last.Note}" : "")} |");
+                o.WriteLine($"| {r.Running} | | did not finish | | | | | {string.Join("; ", r.Parts)}{(r.Parts.Count > 0 ? "; " : "")}{(r.Progress is { } last ? $"last seen {last.Seconds:0} s into the stage: {last.Note}" : "")} |");
             o.WriteLine(r.Finished
                 ? $"\nStages {r.StagesSeconds:0.00} s; whole child process {r.ProcessSeconds:0.0} s (with host start, generating the files, seeding); peak memory (VmHWM) {r.PeakKb / 1024.0:0} MB{(r.Probes.Count > 0 ? " (the probes' own allocations count in it)" : "")}; {r.SmtpBytes / 1e6:0.0} MB over SMTP; data folder {r.DataBytes / 1e6:0} MB."
                 : $"\n**Did not finish:** {r.Failure}. Stages that finished: {r.StagesSeconds:0.00} s.{(r.PeakKb is { } p ? $" Peak memory so far {p / 1024.0:0} MB." : "")}");
@@ -38,7 +38,7 @@ internal static class ScaleTables
             var (seconds, mb, name) = goals[r.Factor];
             var wall = r.Finished ? $"{r.StagesSeconds:0.00} s" : "did not finish";
             var peak = r.PeakKb is { } k ? $"{k / 1024.0:0} MB" : "—";
-            var met = r.SkippedIntake ? "not comparable (--skip-intake)" : !r.Finished ? "no" : r.StagesSeconds < seconds && r.PeakKb / 1024.0 < mb ? "yes"
+            var met = r.SkippedIntake || r.SkippedMonthly ? "not comparable (stages skipped)" : !r.Finished ? "no" : r.StagesSeconds < seconds && r.PeakKb / 1024.0 < mb ? "yes"
                 : $"no ({(r.StagesSeconds < seconds ? "" : "time")}{(r.StagesSeconds >= seconds && r.PeakKb / 1024.0 >= mb ? ", " : "")}{(r.PeakKb / 1024.0 < mb ? "" : "memory")})";
             o.WriteLine($"| {r.Factor}× {name}: < {seconds:0} s, < {mb:0} MB | {wall} | {peak} | {met} |");
         }
