@@ -22,7 +22,7 @@ internal static class ScaleCommand
     {
         var factors = Values(args, "--factor").Select(int.Parse).ToList();
         if (factors.Count == 0) factors = [1, 10];
-        var timeout = TimeSpan.FromMinutes(Values(args, "--timeout-minutes").Select(double.Parse).DefaultIfEmpty(30).Last());
+        var timeout = TimeSpan.FromMinutes(Values(args, "--timeout-minutes").Select(double.Parse).DefaultIfEmpty(10).Last());
         var minFree = Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last();
         // The system's temp folder by default; --data-dir /dev/shm shows what the disk's fsyncs cost.
         var dataDir = Values(args, "--data-dir").DefaultIfEmpty(Path.GetTempPath()).Last();

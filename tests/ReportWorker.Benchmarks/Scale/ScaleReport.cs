@@ -37,7 +37,18 @@ internal sealed class FactorResult(int factor)
     public List<(string Name, double? Ms, string Note)> Probes { get; } = [];
     public string? Running { get; set; }
     /// <summary>The last progress line of the stage that was running (seconds into it, what it had done).</summary>
-    public (double Seconds, string Note)? Progress { get; set; }
+    public (double Seconds, string Note, long Files, long Mails)? Progress { get; set; }
+
+    /// <summary>
+    /// A stage stopped before it finished, as a rate: the intake counts files taken in and the delivery mails
+    /// received, the same items its finished runs count (the other stages have no such count).
+    /// </summary>
+    public StageLine? Partial => (Running, Progress) switch
+    {
+        ("3 intake", { Files: > 0 } p) => new StageLine(Running, (int)p.Files, "files (stopped)", p.Seconds, double.NaN, double.NaN, "", PeakKb ?? 0),
+        ("6 delivery", { Mails: > 0 } p) => new StageLine(Running, (int)p.Mails, "mails (stopped)", p.Seconds, double.NaN, double.NaN, "", PeakKb ?? 0),
+        _ => null,
+    };
     /// <summary>What the running stage said it had made (see ScaleRun.Part).</summary>
     public List<string> Parts { get; } = [];
     public double? ProcessSeconds { get; set; }
@@ -64,7 +75,8 @@ internal sealed class FactorResult(int factor)
             case "stage": Stages.Add(root.Deserialize<StageLine>()!); Running = null; Progress = null; Parts.Clear(); break;
             case "part": Parts.Add(root.GetProperty("note").GetString()!); break;
             case "progress":
-                if (root.GetProperty("stage").GetString() == Running) Progress = (root.GetProperty("seconds").GetDouble(), root.GetProperty("note").GetString()!);
+                if (root.GetProperty("stage").GetString() == Running)
+                    Progress = (root.GetProperty("seconds").GetDouble(), root.GetProperty("note").GetString()!, root.GetProperty("files").GetInt64(), root.GetProperty("mails").GetInt64());
                 PeakKb = root.GetProperty("hwmKb").GetInt64();
                 break;
             case "probe":

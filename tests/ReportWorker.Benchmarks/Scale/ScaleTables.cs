@@ -70,19 +70,26 @@ internal static class ScaleTables
         o.WriteLine();
         o.WriteLine($"### How each stage grows");
         o.WriteLine();
-        o.WriteLine($"| stage | {string.Join(" | ", runs.Select(r => $"{r.Factor}×"))} | per item, largest ÷ smallest | growth |");
+        o.WriteLine($"| stage | {string.Join(" | ", runs.Select(r => $"{r.Factor}×"))} | per item, largest ÷ smallest | growth (time ∝ items^k) |");
         o.WriteLine($"|---|{string.Concat(runs.Select(_ => "---:|"))}---:|---|");
         foreach (var name in runs.SelectMany(r => r.Stages).Select(s => s.Stage).Distinct())
         {
-            var cells = runs.Select(r => r.Stages.FirstOrDefault(s => s.Stage == name) is { } s ? $"{s.Seconds:0.00} s ({s.MsPerItem:0.00} ms/item)" : "—");
-            var done = runs.Select(r => (r.Factor, Stage: r.Stages.FirstOrDefault(s => s.Stage == name))).Where(x => x.Stage is not null).ToList();
+            StageLine? Of(FactorResult r) => r.Stages.FirstOrDefault(s => s.Stage == name) ?? (r.Partial is { } p && p.Stage == name ? p : null);
+            var cells = runs.Select(r => Of(r) is { } s
+                ? s.Unit.EndsWith("(stopped)", StringComparison.Ordinal)
+                    ? $"stopped after {s.Seconds:0} s, {s.Items:N0} done ({s.MsPerItem:0.00} ms/item)"
+                    : $"{s.Seconds:0.00} s ({s.MsPerItem:0.00} ms/item)"
+                : "—");
+            var done = runs.Select(r => (r.Factor, Stage: Of(r))).Where(x => x.Stage is not null).ToList();
             var verdict = "—";
             var ratio = "—";
             if (done.Count > 1 && done[0].Stage!.Seconds > 0)
             {
                 var (small, big) = (done[0], done[^1]);
                 var perItem = big.Stage!.MsPerItem / small.Stage!.MsPerItem;
-                var k = Math.Log(big.Stage.Seconds / small.Stage.Seconds) / Math.Log((double)big.Stage.Items / small.Stage.Items);
+                // A stopped stage did fewer items than the factor implies: compare time per item, scaled to the items the factor implies.
+                var bigItems = (double)small.Stage.Items * big.Factor / small.Factor;
+                var k = Math.Log(big.Stage.MsPerItem * bigItems / (small.Stage.MsPerItem * small.Stage.Items)) / Math.Log(bigItems / small.Stage.Items);
                 ratio = $"{perItem:0.0}× ({big.Factor}× vs {small.Factor}×)";
                 verdict = k switch
                 {

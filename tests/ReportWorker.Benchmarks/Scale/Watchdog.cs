@@ -42,7 +42,7 @@ internal sealed class Watchdog : IDisposable
         _log($"  … {stage} {seconds:0} s; rss {Proc.Kb("VmRSS") / 1024} MB, peak {hwm / 1024} MB; ledger {(Size(db) + Size(db + "-wal")) / 1e6:0} MB; " +
              $"{files} files taken in; {outbox} in the outbox; smtp {mails} mails; disk free {free:0.0} GB");
         // The parent keeps the last of these, to say how far a stage it had to stop had got.
-        ScaleReport.Emit(new { type = "progress", stage, seconds, note = $"{files:N0} files taken in, {outbox:N0} rows in the outbox, {mails:N0} mails received", hwmKb = hwm });
+        ScaleReport.Emit(new { type = "progress", stage, seconds, files, mails, note = $"{files:N0} files taken in, {outbox:N0} rows in the outbox, {mails:N0} mails received", hwmKb = hwm });
     }
 
     private string Database => Path.Combine(_root, "data", "reportworker.db");
