@@ -35,13 +35,13 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
     {
         var layout = Get<FormLayoutProvider>().Current;
         var form = ReturnedFormReader.Read(SpreadsheetFile.Read(file, ReadLimits.Default), layout);
-        var units = Get<RegistryStore>().Units();
-        var tasks = Get<RegistryStore>().Tasks();
+        var index = Get<RegistryStore>().Index();
         var at = Get<TimeProvider>().GetUtcNow();
         Time("intake: read and parse one returned .xlsx — once per file", () => ReturnedFormReader.Read(SpreadsheetFile.Read(file, ReadLimits.Default), layout) ?? new object());
         Time("intake: RegistryStore.Units() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Units());
         Time("intake: RegistryStore.Tasks() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Tasks());
-        Time("intake: FormValidator.Check with the registry in hand — once per file", () => Get<FormValidator>().Check(form, units, tasks, null, at));
+        Time("intake: RegistryStore.Index() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Index());
+        Time("intake: FormValidator.Check with the registry in hand — once per file", () => Get<FormValidator>().Check(form, index, null, at));
     }
 
     /// <summary>The 月通报's figures: loading the ledger vs the calculation itself.</summary>
