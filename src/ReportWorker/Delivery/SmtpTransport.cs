@@ -35,7 +35,7 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTra
                 {
                     Drop();
                     _client = NewClient();
-                    await _client.ConnectAsync(_smtp.Host, _smtp.Port, Map(_smtp.Security), token);
+                    await _client.ConnectAsync(await OpenSocketAsync(_smtp.Host, _smtp.Port, token), _smtp.Host, _smtp.Port, Map(_smtp.Security), token);
                     if (_smtp.UserName.Length > 0) await _client.AuthenticateAsync(_smtp.UserName, _smtp.Password, token);
                 }, ct);
                 DeliveryLog.Connected(logger, Where);
@@ -119,4 +119,23 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTra
         SmtpSecurity.SslOnConnect => SecureSocketOptions.SslOnConnect,
         _ => SecureSocketOptions.Auto,
     };
+
+    /// <summary>
+    /// A TCP connection with Nagle's algorithm off. SMTP is a conversation of short lines; with Nagle on,
+    /// the end of each message waits for the server's delayed acknowledgement, about 25 ms a message.
+    /// </summary>
+    private static async Task<System.Net.Sockets.Socket> OpenSocketAsync(string host, int port, CancellationToken ct)
+    {
+        var socket = new System.Net.Sockets.Socket(System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            await socket.ConnectAsync(host, port, ct);
+            return socket;
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 }
