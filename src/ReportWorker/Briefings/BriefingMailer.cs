@@ -30,7 +30,7 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
         };
         var key = $"briefing/monthly/{b.Figures.Month}/v{b.Record.Version}";
         var queued = Queue($"{key}/leaders", "monthly-notice", null, Leaders(), Model("各位领导"), file, b.Document.Pdf);
-        // To the units as a circular, like the paper one (主送 各单位): the liaisons in Bcc, a few dozen per message.
+        // To the units as a circular, like the paper one (主送 各单位): the liaisons in Bcc, up to Briefings:UnitRecipientsPerMessage per message.
         var liaisons = registry.Units().SelectMany(Liaisons).DistinctBy(a => a.Address.ToLowerInvariant()).ToArray();
         var office = new MailboxAddress(organization.Value.Office, mail.Value.FromAddress);
         foreach (var (batch, n) in liaisons.Chunk(options.Value.UnitRecipientsPerMessage).Select((batch, n) => (batch, n + 1)))

@@ -11,10 +11,11 @@ public sealed class BriefingsOptions
     public List<Recipient> Leaders { get; set; } = [];
 
     /// <summary>
-    /// The 月通报 goes to the units as a circular: one message to at most this many liaisons, in Bcc.
-    /// A message per unit would store and send the same PDF thousands of times in a large deployment.
+    /// The 月通报 goes to the units as a circular: one message to at most this many liaisons, in Bcc
+    /// (500 is Exchange Online's limit per message; Postfix allows 1,000). A message per unit would
+    /// store and send the same PDF thousands of times in a large deployment.
     /// </summary>
-    [Range(1, 500)] public int UnitRecipientsPerMessage { get; set; } = 50;
+    [Range(1, 1000)] public int UnitRecipientsPerMessage { get; set; } = 500;
 }
 
 public sealed class Recipient

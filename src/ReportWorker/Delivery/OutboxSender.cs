@@ -25,11 +25,11 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         {
             await using var session = transport.OpenSession();
             var run = new Run(session, ct);
-            foreach (var message in outbox.Sending()) await RecoverAsync(run, message);
-            foreach (var message in outbox.Due()) await SendAsync(run, message, claimed: false);
+            foreach (var message in outbox.Sending(withMime: false)) await RecoverAsync(run, message);
+            foreach (var message in outbox.Due(withMime: false)) await SendAsync(run, message, claimed: false);
             // The alert rides on this run's connection when the server is up; otherwise it waits like any message.
             if (alerts.QueueIfNeeded() > 0 && run.Down is null)
-                foreach (var message in outbox.Due().Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message, claimed: false);
+                foreach (var message in outbox.Due(withMime: false).Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message, claimed: false);
             return new DeliveryResult(run.Sent, run.Retried, run.Failed) { Unconfirmed = run.Unconfirmed };
         }
         finally { _oneRunAtATime.Release(); }
@@ -83,7 +83,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         try { await run.Session.EnsureConnectedAsync(run.Ct); }
         catch (MailServerUnavailableException ex)
         {
-            DeliveryLog.ServerUnavailable(logger, outbox.Due().Count, ex.Message);
+            DeliveryLog.ServerUnavailable(logger, outbox.Due(withMime: false).Count, ex.Message);
             run.Down = ex;
             Postpone(run, message, ex.Message, serverDown: true);
             return;
@@ -91,7 +91,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         if (!claimed && !outbox.TryClaim(message.Id, identity.Claim)) return; // another worker took it
         CrashPoints.Hit("delivery-before-send");
         Handover handover;
-        try { handover = await run.Session.SendAsync(message, run.Ct); }
+        try { handover = await run.Session.SendAsync(message with { Mime = outbox.MimeOf(message.Id) }, run.Ct); }
         catch (PermanentDeliveryException ex)
         {
             outbox.MarkFailed(message.Id, identity.Claim, ex.Message);

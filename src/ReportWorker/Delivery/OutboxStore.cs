@@ -23,6 +23,20 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
         subject AS Subject, mime AS Mime, attempts AS Attempts, claimed_by AS ClaimedBy, sending_since AS SendingSince
         """;
 
+    // The same with the message bytes left empty: a run lists what is due and reads each message (MimeOf) only when it sends it,
+    // so 200 large circulars never sit in memory at once.
+    private const string ColumnsWithoutMime = """
+        id AS Id, message_key AS MessageKey, message_id AS MessageId, kind AS Kind, unit_code AS UnitCode, recipients AS Recipients,
+        subject AS Subject, SUBSTR(mime, 1, 0) AS Mime, attempts AS Attempts, claimed_by AS ClaimedBy, sending_since AS SendingSince
+        """;
+
+    /// <summary>The stored bytes of one message.</summary>
+    public byte[] MimeOf(long id)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<byte[]>("SELECT mime FROM outbox WHERE id = @id", new { id }) ?? [];
+    }
+
     /// <summary>Queues a message unless one with the same key exists. Returns false if it was already queued.</summary>
     public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message)
     {
@@ -41,21 +55,21 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     public bool Enqueue(OutgoingMessage message) => database.InTransaction((c, tx) => Enqueue(c, tx, message));
 
     /// <summary>Pending messages whose next attempt is due.</summary>
-    public IReadOnlyList<QueuedMessage> Due(int limit = 200)
+    public IReadOnlyList<QueuedMessage> Due(int limit = 200, bool withMime = true)
     {
         using var c = database.Open();
         return c.Query<QueuedMessage>($"""
-            SELECT {Columns} FROM outbox
+            SELECT {(withMime ? Columns : ColumnsWithoutMime)} FROM outbox
             WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
             ORDER BY id LIMIT @limit
             """, new { now = clock.GetUtcNow().Stored(), limit }).ToArray();
     }
 
     /// <summary>Messages some worker marked as being sent and has not finished with.</summary>
-    public IReadOnlyList<QueuedMessage> Sending()
+    public IReadOnlyList<QueuedMessage> Sending(bool withMime = true)
     {
         using var c = database.Open();
-        return c.Query<QueuedMessage>($"SELECT {Columns} FROM outbox WHERE status = 'sending' ORDER BY id").ToArray();
+        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} FROM outbox WHERE status = 'sending' ORDER BY id").ToArray();
     }
 
     /// <summary>Marks a pending message as being sent by <paramref name="claim"/>. False if another worker got there first.</summary>

@@ -36,13 +36,13 @@ public sealed class DemoTests : IDisposable
 
         Assert.Equal(expectedFiles, answers);                       // one answer per file received
         Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox"), "*-quarterly-notice.eml"));
-        // The leaders' copy, and the circular to the 40 units with every liaison in Bcc once (50 to a message).
+        // The leaders' copy, and the circular to the 40 units with every liaison in Bcc once (500 to a message).
         var notices = Directory.GetFiles(Path.Combine(data, "outbox"), "*-monthly-notice*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToArray();
         var liaisons = notices.SelectMany(m => m.Bcc.Mailboxes).Select(a => a.Address).ToArray();
         Assert.Single(notices, m => m.To.Mailboxes.Any(a => a.Address == "shuji@example.gov.cn"));
         Assert.Equal(liaisons.Length, liaisons.Distinct().Count());
         Assert.True(liaisons.Length >= 40, $"{liaisons.Length} liaisons");
-        Assert.Equal(1 + (liaisons.Length + 49) / 50, notices.Length);
+        Assert.Equal(1 + (liaisons.Length + 499) / 500, notices.Length);
         Assert.True(File.Exists(Path.Combine(data, "briefings", "2025-03", "2025-03-月通报.pdf")));
         Assert.Equal(emlAfterFirst, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length);
         Assert.Equal(expectedFiles, Directory.GetFiles(Path.Combine(data, "archive"), "*", SearchOption.AllDirectories).Length);
