@@ -36,13 +36,12 @@ internal static class JobsCommands
         {
             var schedule = options.Jobs.GetValueOrDefault(job);
             if (schedule is null || !schedule.Enabled) { table.Add(job, JobNames.Describe(job), "（已停用）", "", "", "", ""); continue; }
-            var occurrence = planner.Cron(job).GetNextValidTimeAfter(now);
-            var next = occurrence is { } o ? planner.RunAt(job, o) : (DateTimeOffset?)null;
+            var next = planner.NextRun(job, now);
             var last = runs.Last(job);
             var idle = job == JobNames.IntakeMailbox && !sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
             table.Add(job, JobNames.Describe(job) + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
-                next is { } n ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
-                occurrence is { } p && JobNames.PeriodOf(job) != PeriodKind.None ? planner.PeriodOf(job, p).Value : "",
+                next is { RunAt: var n } ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
+                next?.Period.Value ?? "",
                 last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
         }
         w.Write(table);

@@ -58,7 +58,7 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
     public JobPeriod PeriodOf(string job, DateTimeOffset occurrence) =>
         JobPeriod.For(job, DateOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime));
 
-    /// <summary>The next time the job will run after <paramref name="after"/>, holidays considered.</summary>
-    public DateTimeOffset? NextRun(string job, DateTimeOffset after) =>
-        Cron(job).GetNextValidTimeAfter(after) is { } next ? RunAt(job, next) : null;
+    /// <summary>The job's next occurrence after <paramref name="after"/>, when it will run (holidays considered), and the period it covers.</summary>
+    public (DateTimeOffset Occurrence, DateTimeOffset RunAt, JobPeriod Period)? NextRun(string job, DateTimeOffset after) =>
+        Cron(job).GetNextValidTimeAfter(after) is { } next ? (next, RunAt(job, next), PeriodOf(job, next)) : null;
 }

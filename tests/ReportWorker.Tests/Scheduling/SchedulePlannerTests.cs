@@ -72,7 +72,8 @@ public sealed class SchedulePlannerTests : IDisposable
     public void The_quarterly_notice_runs_on_the_10th_when_it_is_a_working_day_and_moves_off_a_Saturday()
     {
         // 10 October 2025 is a Friday and a working day: it runs as planned. The next is 10 January 2026, a Saturday.
-        Assert.Equal(Local(2025, 10, 10), Planner.NextRun(JobNames.QuarterlyNotice, Local(2025, 10, 1)));
-        Assert.Equal(Local(2026, 1, 12), Planner.NextRun(JobNames.QuarterlyNotice, Local(2025, 10, 11)));
+        Assert.Equal(Local(2025, 10, 10), Planner.NextRun(JobNames.QuarterlyNotice, Local(2025, 10, 1))?.RunAt);
+        Assert.Equal(Local(2026, 1, 12), Planner.NextRun(JobNames.QuarterlyNotice, Local(2025, 10, 11))?.RunAt);
+        Assert.Equal("2025Q4", Planner.NextRun(JobNames.QuarterlyNotice, Local(2025, 10, 11))?.Period.Value);
     }
 }
