@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

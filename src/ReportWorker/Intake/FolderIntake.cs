@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using Microsoft.Extensions.Logging;
 using ReportWorker.Storage;
 

@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;

@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using MailKit;
 using MailKit.Net.Imap;
 using Microsoft.Extensions.Logging;

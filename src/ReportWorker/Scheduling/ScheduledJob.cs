@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using Quartz;
 
 namespace ReportWorker.Scheduling;
@@ -21,7 +22,7 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
         var job = context.MergedJobDataMap.GetString(JobKeyName)!;
         SchedulingLog.Fired(logger, job, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering);
         // Tests kill a worker here to show that another node of a cluster finishes the job (a recovering fire does not stop here).
-        if (!context.Recovering) Intake.CrashPoints.Hit($"job-started-{job}");
+        if (!context.Recovering) CrashPoints.Hit($"job-started-{job}");
         if (JobNames.PeriodOf(job) == PeriodKind.None)
         {
             await runner.RunAsync(job, JobPeriod.None, null, "schedule", ct);

@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace ReportWorker.Intake;
+namespace ReportWorker.Hosting;
 
 /// <summary>
 /// Lets the crash-safety test kill the process (SIGKILL, no clean-up) at a named step, so the claim
