@@ -52,25 +52,35 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
             FileName = file, organization.Value.Office,
         }, file, q.Summary.Pdf);
         var byUnit = items.ToLookup(i => i.State.Task.LeadUnit);
-        foreach (var (unit, path, slip) in q.Slips)
+        return queued + outbox.EnqueueAll(q.Slips.Select(slip =>
         {
-            var mine = byUnit[unit.Code].OrderBy(i => i.Seq).ToArray();
-            queued += Queue($"{key}/slip/{unit.Code}", "supervision-slip", unit.Code, Liaisons(unit), new
+            var mine = byUnit[slip.Unit.Code].OrderBy(i => i.Seq).ToArray();
+            return Message($"{key}/slip/{slip.Unit.Code}", "supervision-slip", slip.Unit.Code, Liaisons(slip.Unit), new
             {
-                UnitName = unit.Name, QuarterCn = q.Figures.Quarter.Chinese, Items = mine.Length,
+                UnitName = slip.Unit.Name, QuarterCn = q.Figures.Quarter.Chinese, Items = mine.Length,
                 Rows = mine.Select(i => new { i.Number, Level = SupervisionItem.Word(i.Level), Code = i.State.Task.Code, RectifyBy = ReportingCalendar.Chinese(i.RectifyBy) }).ToArray(),
                 RectifyBy = ReportingCalendar.Chinese(mine.Min(i => i.RectifyBy)),
-                FileName = Path.GetFileName(path), organization.Value.Office, ReplyTo = mail.Value.FromAddress,
-            }, Path.GetFileName(path), slip.Pdf);
-        }
-        return queued;
+                FileName = Path.GetFileName(slip.Path), organization.Value.Office, ReplyTo = mail.Value.FromAddress,
+            }, Path.GetFileName(slip.Path), SlipBytes(slip));
+        }).Where(m => m.To.Count > 0));
     }
 
-    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null)
+    /// <summary>The slip as written, checked against what was rendered: the unit gets exactly the file in the briefings folder.</summary>
+    private static byte[] SlipBytes(IssuedSlip slip)
     {
-        if (to.Count == 0) return 0;
+        var bytes = File.ReadAllBytes(slip.Path);
+        if (Storage.Hashing.Sha256(bytes) != slip.Sha256)
+            throw new IOException($"{slip.Path} changed after it was written (SHA-256 differs); run the 季督办 again.");
+        return bytes;
+    }
+
+    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null) =>
+        to.Count == 0 ? 0 : outbox.Enqueue(Message(key, template, unit, to, model, fileName, pdf, bcc)) ? 1 : 0;
+
+    private OutgoingMessage Message(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null)
+    {
         var (subject, html, text) = templates.Render(template, model);
-        return outbox.Enqueue(new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)]) { Bcc = bcc ?? [] }) ? 1 : 0;
+        return new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)]) { Bcc = bcc ?? [] };
     }
 
     private IReadOnlyList<MailboxAddress> Leaders() => options.Value.Leaders.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();

@@ -11,7 +11,10 @@ using ReportWorker.Text;
 
 namespace ReportWorker.Briefings;
 
-public sealed record GeneratedQuarter(BriefingRecord Record, QuarterFigures Figures, string SummaryPath, RenderedDocument Summary, IReadOnlyList<(Unit Unit, string Path, RenderedDocument Slip)> Slips);
+public sealed record GeneratedQuarter(BriefingRecord Record, QuarterFigures Figures, string SummaryPath, RenderedDocument Summary, IReadOnlyList<IssuedSlip> Slips);
+
+/// <summary>A 督办单 as written: the file, and the SHA-256 of its bytes. The PDF itself is not kept: a nation has 10,000 of them.</summary>
+public sealed record IssuedSlip(Unit Unit, string Path, string Sha256, int PageCount);
 
 /// <summary>Decides the quarter's 督办事项 from the ledger, keeps them, and writes the summary and one 督办单 per unit.</summary>
 public sealed class QuarterlyService(
@@ -50,15 +53,21 @@ public sealed class QuarterlyService(
         summary.Save(summaryPath);
         briefings.Written(record.Id, summaryPath, Hashing.Sha256(summary.Pdf));
 
-        var slips = new List<(Unit, string, RenderedDocument)>();
-        foreach (var group in figures.Items.GroupBy(i => i.State.Task.LeadUnit).OrderBy(g => units.GetValueOrDefault(g.Key)?.SortOrder ?? 0))
+        var groups = figures.Items.GroupBy(i => i.State.Task.LeadUnit)
+            .Where(g => units.ContainsKey(g.Key))
+            .OrderBy(g => units[g.Key].SortOrder)
+            .ToArray();
+        var slips = new IssuedSlip[groups.Length];
+        // Each slip is rendered, written and let go, on every core: a document shares nothing with another
+        // but the loaded fonts, which are safe to read from several threads.
+        Parallel.For(0, groups.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, n =>
         {
-            if (!units.TryGetValue(group.Key, out var unit)) continue;
-            var slip = new SupervisionSlip(unit, group.OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
+            var unit = units[groups[n].Key];
+            var slip = new SupervisionSlip(unit, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
             var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
             slip.Save(path);
-            slips.Add((unit, path, slip));
-        }
+            slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf), slip.PageCount);
+        });
         return new GeneratedQuarter(record, figures, summaryPath, summary, slips);
     }
 

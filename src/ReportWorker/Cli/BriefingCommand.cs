@@ -36,7 +36,7 @@ internal static class BriefingCommand
             if (!Quarter.TryParse(parse.GetValue(quarter), out var q)) throw new CommandException($"季度“{parse.GetValue(quarter)}”格式不对，应为 YYYYQn，例如 2025Q1。");
             var result = sp.GetRequiredService<QuarterlyService>().Quarterly(q, parse.GetValue(qOut)?.FullName, parse.GetValue(qReissue));
             Console.WriteLine($"已写出 {result.SummaryPath}：督办事项 {result.Figures.Items.Count} 项（红 {result.Figures.Items.Count(i => i.Level == Level.Red)}，黄 {result.Figures.Items.Count(i => i.Level == Level.Yellow)}，蓝 {result.Figures.Items.Count(i => i.Level == Level.Blue)}）。");
-            foreach (var (unit, path, _) in result.Slips) Console.WriteLine($"  督办单 {unit.ShortName}：{path}");
+            foreach (var slip in result.Slips) Console.WriteLine($"  督办单 {slip.Unit.ShortName}：{slip.Path}");
             if (parse.GetValue(qSend)) await Send(sp, sp.GetRequiredService<BriefingMailer>().QueueQuarterly(result), token);
             return 0;
         }));

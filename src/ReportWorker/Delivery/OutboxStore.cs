@@ -54,6 +54,14 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
 
     public bool Enqueue(OutgoingMessage message) => database.InTransaction((c, tx) => Enqueue(c, tx, message));
 
+    /// <summary>
+    /// Queues many messages, <paramref name="perTransaction"/> to a commit rather than one each (10,000 督办单
+    /// would otherwise wait on 10,000 disk flushes). A crash loses at most the open batch, which queuing
+    /// again adds; what was committed is skipped by its key. Returns how many were new.
+    /// </summary>
+    public int EnqueueAll(IEnumerable<OutgoingMessage> messages, int perTransaction = 100) =>
+        messages.Chunk(perTransaction).Sum(batch => database.InTransaction((c, tx) => batch.Count(m => Enqueue(c, tx, m))));
+
     /// <summary>Pending messages whose next attempt is due.</summary>
     public IReadOnlyList<QueuedMessage> Due(int limit = 200, bool withMime = true)
     {

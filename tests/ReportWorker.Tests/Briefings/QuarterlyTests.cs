@@ -38,12 +38,12 @@ public class QuarterlyTests : IDisposable
         var rerun = _world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 1), null, reissue: false);
         var again = mailer.QueueQuarterly(rerun);
         Assert.Equal(result.Summary.Pdf, rerun.Summary.Pdf);         // same ledger, same issue: same bytes
-        Assert.Equal(result.Slips[0].Slip.Pdf, rerun.Slips[0].Slip.Pdf);
+        Assert.Equal(result.Slips[0].Sha256, rerun.Slips[0].Sha256);
 
         Assert.Equal(["C-001", "C-002"], result.Figures.Items.Select(i => i.State.Task.Code));
-        var (unit, _, slip) = Assert.Single(result.Slips);
-        Assert.Equal("U02", unit.Code);
-        using (var pdf = PdfDocument.Open(slip.Pdf))
+        var slip = Assert.Single(result.Slips);
+        Assert.Equal("U02", slip.Unit.Code);
+        using (var pdf = PdfDocument.Open(File.ReadAllBytes(slip.Path)))
         {
             var text = string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value));
             Assert.Contains("督〔2025〕Q1-001", text);
@@ -56,6 +56,19 @@ public class QuarterlyTests : IDisposable
         using var c = _world.Get<ReportWorker.Ledger.LedgerDatabase>().Open();
         var slips = c.Query<(string Unit, string To)>("SELECT unit_code, recipients FROM outbox WHERE kind = 'supervision-slip'").ToArray();
         Assert.Equal([("U02", "ssjt@example.gov.cn, ssjt.dj@example.gov.cn")], slips);
+    }
+
+    [Fact]
+    public void A_slip_changed_on_disk_after_it_was_written_is_not_sent()
+    {
+        var result = _world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 1), null, reissue: false);
+        var slip = Assert.Single(result.Slips);
+        File.AppendAllText(slip.Path, "%tampered");
+
+        var ex = Assert.Throws<IOException>(() => _world.Get<BriefingMailer>().QueueQuarterly(result));
+        Assert.Contains(slip.Path, ex.Message);
+        using var c = _world.Get<ReportWorker.Ledger.LedgerDatabase>().Open();
+        Assert.Equal(0, c.ExecuteScalar<int>("SELECT COUNT(*) FROM outbox WHERE kind = 'supervision-slip'"));
     }
 
     [Fact]
