@@ -19,37 +19,43 @@ public sealed record QueuedMessage(long Id, string MessageKey, string MessageId,
 public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder, TimeProvider clock)
 {
     private const string Columns = """
-        id AS Id, message_key AS MessageKey, message_id AS MessageId, kind AS Kind, unit_code AS UnitCode, recipients AS Recipients,
-        subject AS Subject, mime AS Mime, attempts AS Attempts, claimed_by AS ClaimedBy, sending_since AS SendingSince
+        o.id AS Id, o.message_key AS MessageKey, o.message_id AS MessageId, o.kind AS Kind, o.unit_code AS UnitCode, o.recipients AS Recipients,
+        o.subject AS Subject, m.mime AS Mime, o.attempts AS Attempts, o.claimed_by AS ClaimedBy, o.sending_since AS SendingSince
+        FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id
         """;
 
-    // The same with the message bytes left empty: a run lists what is due and reads each message (MimeOf) only when it sends it,
-    // so 200 large circulars never sit in memory at once.
+    // The same without the message bytes (they live in outbox_mime, migration 0008): a run lists what is due and
+    // reads each message (MimeOf) only when it sends it, so 200 large circulars never sit in memory at once.
     private const string ColumnsWithoutMime = """
-        id AS Id, message_key AS MessageKey, message_id AS MessageId, kind AS Kind, unit_code AS UnitCode, recipients AS Recipients,
-        subject AS Subject, SUBSTR(mime, 1, 0) AS Mime, attempts AS Attempts, claimed_by AS ClaimedBy, sending_since AS SendingSince
+        o.id AS Id, o.message_key AS MessageKey, o.message_id AS MessageId, o.kind AS Kind, o.unit_code AS UnitCode, o.recipients AS Recipients,
+        o.subject AS Subject, @noBytes AS Mime, o.attempts AS Attempts, o.claimed_by AS ClaimedBy, o.sending_since AS SendingSince
+        FROM outbox o
         """;
 
     /// <summary>The stored bytes of one message.</summary>
     public byte[] MimeOf(long id)
     {
         using var c = database.Open();
-        return c.ExecuteScalar<byte[]>("SELECT mime FROM outbox WHERE id = @id", new { id }) ?? [];
+        return c.ExecuteScalar<byte[]>("SELECT mime FROM outbox_mime WHERE outbox_id = @id", new { id }) ?? [];
     }
 
     /// <summary>Queues a message unless one with the same key exists. Returns false if it was already queued.</summary>
     public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message)
     {
         var recipients = string.Join(", ", message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address));
-        return c.Execute("""
-            INSERT INTO outbox(message_key, message_id, kind, unit_code, recipients, subject, mime, created_at)
-            VALUES (@Key, @messageId, @Kind, @UnitCode, @recipients, @Subject, @mime, @now)
+        var id = c.ExecuteScalar<long?>("""
+            INSERT INTO outbox(message_key, message_id, kind, unit_code, recipients, subject, created_at)
+            VALUES (@Key, @messageId, @Kind, @UnitCode, @recipients, @Subject, @now)
             ON CONFLICT(message_key) DO NOTHING
+            RETURNING id
             """, new
         {
             message.Key, messageId = builder.MessageIdFor(message.Key), message.Kind, message.UnitCode, recipients,
-            message.Subject, mime = builder.Build(message), now = clock.GetUtcNow().Stored(),
-        }, tx) == 1;
+            message.Subject, now = clock.GetUtcNow().Stored(),
+        }, tx);
+        if (id is null) return false;
+        c.Execute("INSERT INTO outbox_mime(outbox_id, mime) VALUES (@id, @mime)", new { id, mime = builder.Build(message) }, tx);
+        return true;
     }
 
     public bool Enqueue(OutgoingMessage message) => database.InTransaction((c, tx) => Enqueue(c, tx, message));
@@ -67,17 +73,17 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     {
         using var c = database.Open();
         return c.Query<QueuedMessage>($"""
-            SELECT {(withMime ? Columns : ColumnsWithoutMime)} FROM outbox
-            WHERE status = 'pending' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)
-            ORDER BY id LIMIT @limit
-            """, new { now = clock.GetUtcNow().Stored(), limit }).ToArray();
+            SELECT {(withMime ? Columns : ColumnsWithoutMime)}
+            WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+            ORDER BY o.id LIMIT @limit
+            """, new { now = clock.GetUtcNow().Stored(), limit, noBytes = Array.Empty<byte>() }).ToArray();
     }
 
     /// <summary>Messages some worker marked as being sent and has not finished with.</summary>
     public IReadOnlyList<QueuedMessage> Sending(bool withMime = true)
     {
         using var c = database.Open();
-        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} FROM outbox WHERE status = 'sending' ORDER BY id").ToArray();
+        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} WHERE o.status = 'sending' ORDER BY o.id", new { noBytes = Array.Empty<byte>() }).ToArray();
     }
 
     /// <summary>Marks a pending message as being sent by <paramref name="claim"/>. False if another worker got there first.</summary>

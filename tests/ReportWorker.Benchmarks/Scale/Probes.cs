@@ -56,13 +56,13 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
         Time("月通报: SubmissionStore.EntriesThrough(month)", () => s.EntriesThrough(ScaleProvince.Month));
         Time("月通报: MonthlyFiguresCalculator.Compute (in memory)", () => MonthlyFiguresCalculator.Compute(ScaleProvince.Month, units, tasks, entries, inForce, categories));
         Time("月通报: TaskState.Compute (in memory, inside Compute)", () => TaskState.Compute(tasks, entries, ScaleProvince.Month));
-        Emit("月通报: bytes queued in the outbox for it", double.NaN, $"{Sql("SELECT COUNT(*), COALESCE(SUM(LENGTH(mime)), 0) FROM outbox WHERE message_key LIKE 'briefing/monthly/%'")}");
+        Emit("月通报: bytes queued in the outbox for it", double.NaN, $"{Sql("SELECT COUNT(*), COALESCE(SUM(LENGTH(m.mime)), 0) FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id WHERE o.message_key LIKE 'briefing/monthly/%'")}");
     }
 
     /// <summary>What every delivery run does before its first message, on the outbox as it stands.</summary>
     public void BeforeDelivery()
     {
-        Emit("delivery: outbox before sending", double.NaN, Sql("SELECT COUNT(*), COALESCE(SUM(LENGTH(mime)), 0) FROM outbox WHERE status = 'pending'"));
+        Emit("delivery: outbox before sending", double.NaN, Sql("SELECT COUNT(*), COALESCE(SUM(LENGTH(m.mime)), 0) FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id WHERE o.status = 'pending'"));
         Time("delivery: OutboxStore.Due() (200 rows with their MIME) — once or twice per run", () => Get<OutboxStore>().Due(), repeat: 3);
         Time("delivery: OutboxStore.Sending() — once per run", () => Get<OutboxStore>().Sending(), repeat: 3);
         Time("delivery: OperatorAlerts.QueueIfNeeded() (nothing to alert) — once per run", () => Get<OperatorAlerts>().QueueIfNeeded(), repeat: 3);

@@ -257,7 +257,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
         using var _ = world;
         world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/90", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using var c = world.Get<LedgerDatabase>().Open();
-        var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT message_id, mime FROM outbox");
+        var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT o.message_id, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id");
 
         var asking = world.Get<IDeliveryJournal>().HasArrivedAsync(id, TestContext.Current.CancellationToken);
         await Task.Delay(TimeSpan.FromSeconds(2), TestContext.Current.CancellationToken);
@@ -275,7 +275,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
         world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/77", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using (var c = world.Get<LedgerDatabase>().Open())
         {
-            var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT message_id, mime FROM outbox");
+            var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT o.message_id, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id");
             await dovecot.AppendAsync(user, mime);   // what the relay drops in the mailbox
             var journal = world.Get<IDeliveryJournal>();
             Assert.IsType<MailboxJournal>(journal);
@@ -374,7 +374,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     private static IReadOnlyList<(string Kind, string Recipients, string Subject, string Text)> Outbox(TestWorld world)
     {
         using var c = world.Get<LedgerDatabase>().Open();
-        return c.Query<(string Kind, string Recipients, string Subject, byte[] Mime)>("SELECT kind, recipients, subject, mime FROM outbox ORDER BY id")
+        return c.Query<(string Kind, string Recipients, string Subject, byte[] Mime)>("SELECT o.kind, o.recipients, o.subject, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id ORDER BY o.id")
             .Select(r => (r.Kind, r.Recipients, r.Subject, MimeMessage.Load(new MemoryStream(r.Mime)).TextBody ?? ""))
             .ToArray();
     }

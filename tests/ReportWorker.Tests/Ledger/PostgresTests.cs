@@ -24,3 +24,4 @@ public sealed class CutOffRecoveryOnPostgres : CutOffRecoveryTests, IRunsOnPostg
 public sealed class FormDistributionOnPostgres : FormDistributionTests, IRunsOnPostgres;
 public sealed class QuarterlyOnPostgres : QuarterlyTests, IRunsOnPostgres;
 public sealed class MonthlyNoticeOnPostgres : MonthlyNoticeTests, IRunsOnPostgres;
+public sealed class OutboxMigrationOnPostgres : OutboxMigrationTests, IRunsOnPostgres;
