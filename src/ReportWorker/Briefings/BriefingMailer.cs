@@ -62,7 +62,7 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
                 RectifyBy = ReportingCalendar.Chinese(mine.Min(i => i.RectifyBy)),
                 FileName = Path.GetFileName(slip.Path), organization.Value.Office, ReplyTo = mail.Value.FromAddress,
             }, Path.GetFileName(slip.Path), SlipBytes(slip));
-        }).Where(m => m.To.Count > 0));
+        }).Where(m => m.To.Count > 0)).Count;
     }
 
     /// <summary>The slip as written, checked against what was rendered: the unit gets exactly the file in the briefings folder.</summary>

@@ -63,10 +63,15 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     /// <summary>
     /// Queues many messages, <paramref name="perTransaction"/> to a commit rather than one each (10,000 督办单
     /// would otherwise wait on 10,000 disk flushes). A crash loses at most the open batch, which queuing
-    /// again adds; what was committed is skipped by its key. Returns how many were new.
+    /// again adds; what was committed is skipped by its key. Returns the keys that were new.
     /// </summary>
-    public int EnqueueAll(IEnumerable<OutgoingMessage> messages, int perTransaction = 100) =>
-        messages.Chunk(perTransaction).Sum(batch => database.InTransaction((c, tx) => batch.Count(m => Enqueue(c, tx, m))));
+    public IReadOnlySet<string> EnqueueAll(IEnumerable<OutgoingMessage> messages, int perTransaction = 100)
+    {
+        var added = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var batch in messages.Chunk(perTransaction))
+            added.UnionWith(database.InTransaction((c, tx) => batch.Where(m => Enqueue(c, tx, m)).Select(m => m.Key).ToArray()));
+        return added;
+    }
 
     /// <summary>Pending messages whose next attempt is due.</summary>
     public IReadOnlyList<QueuedMessage> Due(int limit = 200, bool withMime = true)

@@ -32,17 +32,20 @@ public sealed class FormService(
         var index = registry.Index();
         var folder = outFolder ?? Path.Combine(paths.Forms, month.ToString());
         Directory.CreateDirectory(folder);
-        var results = new List<GeneratedForm>();
-        foreach (var unit in units)
+        // Each form is built and written on every core (a form shares nothing with another); the e-mails are then
+        // queued in batches, so 10,000 forms do not wait on 10,000 commits.
+        var written = new (Unit Unit, FormModel Model, string Path, string FileName)[units.Length];
+        Parallel.For(0, units.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, n =>
         {
+            var unit = units[n];
             var model = Model(unit, month, index.TasksOf(unit.Code).ToArray());
             var fileName = FileName(unit, month);
             var path = Path.Combine(folder, fileName);
             AtomicFile.Write(path, s => FormWriter.Write(s, model, layouts.Current));
-            var queued = send && Queue(unit, month, model, path, fileName);
-            results.Add(new GeneratedForm(unit, month, path, model.Rows.Count, queued));
-        }
-        return results;
+            written[n] = (unit, model, path, fileName);
+        });
+        var queued = send ? outbox.EnqueueAll(written.Select(w => Message(w.Unit, month, w.Model, w.Path, w.FileName))) : new HashSet<string>();
+        return written.Select(w => new GeneratedForm(w.Unit, month, w.Path, w.Model.Rows.Count, queued.Contains(FormKey(w.Unit, month)))).ToArray();
     }
 
     public static string FileName(Unit unit, ReportMonth month) => $"{month}_{unit.Code}_{Intake.Archive.SafeName(unit.ShortName)}_月报表.xlsx";
@@ -68,14 +71,15 @@ public sealed class FormService(
             layout.Instructions.Select(line => templates.RenderText(line, values)).ToArray(), rows);
     }
 
-    private bool Queue(Unit unit, ReportMonth month, FormModel model, string path, string fileName)
+    private static string FormKey(Unit unit, ReportMonth month) => $"form/{month}/{unit.Code}";
+
+    private OutgoingMessage Message(Unit unit, ReportMonth month, FormModel model, string path, string fileName)
     {
         var values = TextValues(unit, month);
         var (subject, html, text) = email.Render("form", new { values.UnitName, values.MonthCn, values.Due, TaskCount = model.Rows.Count, FileName = fileName, values.ReplyTo, values.Office });
-        var message = new OutgoingMessage($"form/{month}/{unit.Code}", "form", unit.Code,
+        return new OutgoingMessage(FormKey(unit, month), "form", unit.Code,
             unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray(), subject, html, text,
             [new Attachment(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", File.ReadAllBytes(path))]);
-        return outbox.Enqueue(message);
     }
 
     private FormTextValues TextValues(Unit unit, ReportMonth month) => new(
