@@ -1,4 +1,5 @@
 using ReportWorker.Hosting;
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 using ReportWorker.Storage;
 
@@ -20,13 +21,21 @@ public sealed class FolderIntake(DataPaths paths, IntakeService intake, Received
         {
             ReconcileMoved();
             var outcomes = new List<IntakeOutcome>();
-            foreach (var path in Pending(settle))
+            // Files are hashed, archived and checked on every core, ahead of this loop, which records them one by
+            // one in arrival order: whether a file repeats an earlier one, and which version of a unit's form is
+            // the newest, depend on the files before it.
+            var prepared = Pending(settle).AsParallel().AsOrdered()
+                .WithDegreeOfParallelism(Environment.ProcessorCount)
+                .WithCancellation(ct)
+                .Select(Prepare);
+            foreach (var (path, file, error) in prepared)
             {
                 ct.ThrowIfCancellationRequested();
                 var name = Path.GetFileName(path);
                 try
                 {
-                    var outcome = intake.Process(new IncomingFile(path, name, IncomingFile.Folder, name));
+                    if (error is not null) ExceptionDispatchInfo.Throw(error);
+                    var outcome = intake.Record(file!);
                     CrashPoints.Hit("before-move");
                     MoveOut(path, outcome);
                     CrashPoints.Hit("after-move");
@@ -40,6 +49,14 @@ public sealed class FolderIntake(DataPaths paths, IntakeService intake, Received
             }
             return outcomes;
         }
+    }
+
+    // An exception is carried to the recording loop, so that it is handled there, in order, like one from recording.
+    private (string Path, PreparedFile? File, Exception? Error) Prepare(string path)
+    {
+        var name = Path.GetFileName(path);
+        try { return (path, intake.Prepare(new IncomingFile(path, name, IncomingFile.Folder, name)), null); }
+        catch (Exception ex) { return (path, null, ex); }
     }
 
     /// <summary>Files waiting in the inbox, oldest first; skips partial copies and lock files.</summary>

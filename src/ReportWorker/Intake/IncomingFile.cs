@@ -18,3 +18,9 @@ public sealed record IntakeOutcome(long ReceivedFileId, string Outcome, string? 
     public const string Duplicate = "duplicate";
     public bool IsAccepted => Outcome == Accepted;
 }
+
+/// <summary>
+/// A file archived and checked, not yet recorded (<see cref="IntakeService.Prepare"/>). <see cref="Earlier"/> is set
+/// instead when an earlier run recorded these bytes and was cut off before finishing with them.
+/// </summary>
+public sealed record PreparedFile(IncomingFile File, string Sha256, long Size, string Archived, DateTimeOffset ReceivedAt, FormCheck? Check, ReceivedFile? Earlier);

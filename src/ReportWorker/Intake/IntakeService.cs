@@ -31,22 +31,38 @@ public sealed class IntakeService(
     TimeProvider clock,
     ILogger<IntakeService> logger)
 {
-    public IntakeOutcome Process(IncomingFile file)
+    public IntakeOutcome Process(IncomingFile file) => Record(Prepare(file));
+
+    /// <summary>
+    /// Everything that needs no decision from the ledger: the hash, the archived copy, the reading and checking.
+    /// It writes nothing to the ledger, so the folder intake prepares the next files on other cores while
+    /// <see cref="Record"/> takes them, one by one and in order, for what depends on the files before them.
+    /// </summary>
+    public PreparedFile Prepare(IncomingFile file)
     {
         var sha = Hashing.Sha256OfFile(file.Path);
         if (received.FindUnfinished(file.Source, file.SourceRef, sha) is { } earlier)
-        {
-            IntakeLog.Resumed(logger, file.OriginalName, earlier.Id);
-            return new IntakeOutcome(earlier.Id, earlier.Outcome, earlier.UnitCode, earlier.Month, [], [], Resumed: true);
-        }
+            return new PreparedFile(file, sha, 0, "", default, null, earlier);
 
         var receivedAt = clock.GetUtcNow();
         var size = new FileInfo(file.Path).Length;
         var archived = archive.Keep(file.Path, sha, file.OriginalName, receivedAt);
         CrashPoints.Hit("after-archive");
+        return new PreparedFile(file, sha, size, archived, receivedAt, Inspect(file, receivedAt), null);
+    }
+
+    /// <summary>Records the verdict and queues the answer in one transaction. Bytes seen before get the earlier verdict, not the new check.</summary>
+    public IntakeOutcome Record(PreparedFile prepared)
+    {
+        var (file, sha, size, archived, receivedAt, inspected, earlier) = prepared;
+        if (earlier is not null)
+        {
+            IntakeLog.Resumed(logger, file.OriginalName, earlier.Id);
+            return new IntakeOutcome(earlier.Id, earlier.Outcome, earlier.UnitCode, earlier.Month, [], [], Resumed: true);
+        }
 
         var first = received.FindFirstBySha(sha);
-        var check = first is not null ? Duplicate(first) : Inspect(file, receivedAt);
+        var check = first is not null ? Duplicate(first) : inspected!;
         var outcome = check.Accepted ? IntakeOutcome.Accepted : first is not null ? IntakeOutcome.Duplicate : IntakeOutcome.Rejected;
 
         var id = database.InTransaction((c, tx) =>

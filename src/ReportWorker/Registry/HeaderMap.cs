@@ -25,6 +25,8 @@ public sealed class HeaderMap
     {
         HeaderMap? best = null;
         var bestScore = 0;
+        // Each alias reduced once, not once per cell (intake reads a header for every form it receives).
+        var aliases = specs.ToDictionary(s => s.Key, s => s.Headers.Select(TextNormalizer.HeaderKey).ToArray());
         foreach (var row in sheet.Rows.Take(scanRows))
         {
             var keys = row.Cells.OrderBy(c => c.Key).Select(c => (Column: c.Key, Key: TextNormalizer.HeaderKey(c.Value.Text))).Where(c => c.Key.Length > 0).ToArray();
@@ -32,10 +34,10 @@ public sealed class HeaderMap
             // Exact names first, across the whole row, so an extra column such as 单位性质 that merely
             // starts like an alias (单位) cannot take the place of the real 单位名称 further right.
             foreach (var (column, key) in keys)
-                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => TextNormalizer.HeaderKey(h) == key)) is { } spec)
+                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && aliases[s.Key].Any(h => h == key)) is { } spec)
                     columns[spec.Key] = column;
             foreach (var (column, key) in keys.Where(k => !columns.ContainsValue(k.Column)))
-                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && s.Headers.Any(h => key.StartsWith(TextNormalizer.HeaderKey(h), StringComparison.Ordinal))) is { } spec)
+                if (specs.FirstOrDefault(s => !columns.ContainsKey(s.Key) && aliases[s.Key].Any(h => key.StartsWith(h, StringComparison.Ordinal))) is { } spec)
                     columns[spec.Key] = column;
             if (columns.Count > bestScore) { bestScore = columns.Count; best = new HeaderMap(row.Number, columns); }
         }

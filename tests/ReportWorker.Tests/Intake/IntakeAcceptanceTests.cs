@@ -114,6 +114,36 @@ public class IntakeAcceptanceTests : IDisposable
     }
 
     [Fact]
+    public void A_batch_is_recorded_in_arrival_order_whichever_core_read_each_file()
+    {
+        // Files are read on every core ahead of recording; copies and resubmissions must still be judged in the order they came.
+        var u01 = _world.FilledForm("U01", March);
+        (string Name, byte[] Bytes)[] arrivals =
+        [
+            ("a.xlsx", _world.FilledForm("U03", March)),
+            ("b.xlsx", u01),
+            ("c.xlsx", _world.FilledForm("U02", March)),
+            ("d.xlsx", u01),
+            ("e.xlsx", _world.FilledForm("U03", March, e => e.Text($"F{e.RowOf("E-001")}", "滞后"))),
+            ("f.xlsx", [0x50, 0x4B, 0x03, 0x04, 1, 2, 3]),
+        ];
+        var first = DateTime.UtcNow.AddMinutes(-5);
+        // Names run against arrival: the files must come in by time, not by name.
+        foreach (var (n, (name, bytes)) in arrivals.Index())
+            File.SetLastWriteTimeUtc(_world.Drop($"{9 - n}{name}", bytes), first.AddSeconds(n));
+
+        var outcomes = _world.RunIntake();
+
+        Assert.Equal([IntakeOutcome.Accepted, IntakeOutcome.Accepted, IntakeOutcome.Accepted, IntakeOutcome.Duplicate, IntakeOutcome.Accepted, IntakeOutcome.Rejected],
+            outcomes.Select(o => o.Outcome));
+        Assert.Equal(outcomes.Select(o => o.ReceivedFileId).Order(), outcomes.Select(o => o.ReceivedFileId));
+        var history = _world.Get<SubmissionStore>().History("U03", March);
+        Assert.Equal(2, history.Count);
+        Assert.Equal(ReportStatus.Lagging, Entries("U03")["E-001"].Status); // the later file is the one in force
+        Assert.Empty(Directory.GetFiles(_world.Paths.Inbox));
+    }
+
+    [Fact]
     public void Accepts_late_forms_with_a_warning_and_marks_them_late()
     {
         _world.SetLocalTime(2025, 4, 7, 17, 1); // due 2025-04-07 17:00 (the 5th is a Saturday in the 清明 holiday)
