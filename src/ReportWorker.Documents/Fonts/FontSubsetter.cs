@@ -21,6 +21,7 @@ internal static partial class FontSubsetter
         private readonly HarfBuzzSharp.Face _face;
         private readonly HarfBuzzSharp.Font _font;
         private readonly float _unitsPerEm;
+        private readonly IntPtr _preprocessed;
 
         public NativeFace(byte[] font, int index)
         {
@@ -31,9 +32,13 @@ internal static partial class FontSubsetter
             _unitsPerEm = _face.UnitsPerEm;
             _font = new HarfBuzzSharp.Font(_face);
             _font.SetScale(_face.UnitsPerEm, _face.UnitsPerEm);
+            // hb_subset otherwise rebuilds its tables of the whole font (cmap, glyph closure) on every call: about a
+            // millisecond a document, and a nation's 10,000 督办单 are 10,000 documents. The result is the same.
+            _preprocessed = hb_subset_preprocess(_face.Handle);
         }
 
-        public IntPtr Handle => _face.Handle;
+        /// <summary>The face to subset from: prepared once for repeated subsetting.</summary>
+        public IntPtr Handle => _preprocessed != IntPtr.Zero ? _preprocessed : _face.Handle;
 
         /// <summary>
         /// The advance straight from the font's cmap and hmtx, in em; -1 if the font lacks the character.
@@ -45,6 +50,7 @@ internal static partial class FontSubsetter
 
         public void Dispose()
         {
+            if (_preprocessed != IntPtr.Zero) hb_face_destroy(_preprocessed);
             _font.Dispose();
             _face.Dispose();
             _blob.Dispose();
@@ -79,6 +85,7 @@ internal static partial class FontSubsetter
         }
     }
 
+    [LibraryImport(Lib)] private static partial IntPtr hb_subset_preprocess(IntPtr face);
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_create_or_fail();
     [LibraryImport(Lib)] private static partial IntPtr hb_subset_input_unicode_set(IntPtr input);
     [LibraryImport(Lib)] private static partial void hb_subset_input_destroy(IntPtr input);
