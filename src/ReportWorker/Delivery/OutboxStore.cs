@@ -1,6 +1,7 @@
 using System.Data;
 using System.Globalization;
 using Dapper;
+using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
 
@@ -40,7 +41,9 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     }
 
     /// <summary>Queues a message unless one with the same key exists. Returns false if it was already queued.</summary>
-    public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message)
+    public bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message) => Enqueue(c, tx, message, null);
+
+    private bool Enqueue(IDbConnection c, IDbTransaction tx, OutgoingMessage message, byte[]? mime)
     {
         var recipients = string.Join(", ", message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address));
         var id = c.ExecuteScalar<long?>("""
@@ -54,7 +57,7 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
             message.Subject, now = clock.GetUtcNow().Stored(),
         }, tx);
         if (id is null) return false;
-        c.Execute("INSERT INTO outbox_mime(outbox_id, mime) VALUES (@id, @mime)", new { id, mime = builder.Build(message) }, tx);
+        c.Execute("INSERT INTO outbox_mime(outbox_id, mime) VALUES (@id, @mime)", new { id, mime = mime ?? builder.Build(message) }, tx);
         return true;
     }
 
@@ -62,14 +65,19 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
 
     /// <summary>
     /// Queues many messages, <paramref name="perTransaction"/> to a commit rather than one each (10,000 督办单
-    /// would otherwise wait on 10,000 disk flushes). A crash loses at most the open batch, which queuing
-    /// again adds; what was committed is skipped by its key. Returns the keys that were new.
+    /// would otherwise wait on 10,000 disk flushes), each batch's MIME built on every core before its
+    /// transaction. A crash loses at most the open batch, which queuing again adds; what was committed is
+    /// skipped by its key. Returns the keys that were new.
     /// </summary>
     public IReadOnlySet<string> EnqueueAll(IEnumerable<OutgoingMessage> messages, int perTransaction = 100)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
         foreach (var batch in messages.Chunk(perTransaction))
-            added.UnionWith(database.InTransaction((c, tx) => batch.Where(m => Enqueue(c, tx, m)).Select(m => m.Key).ToArray()));
+        {
+            var built = new byte[batch.Length][];
+            Cores.For(batch.Length, n => built[n] = builder.Build(batch[n]));
+            added.UnionWith(database.InTransaction((c, tx) => batch.Where((m, n) => Enqueue(c, tx, m, built[n])).Select(m => m.Key).ToArray()));
+        }
         return added;
     }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
+using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Storage;
@@ -35,7 +36,7 @@ public sealed class FormService(
         // Each form is built and written on every core (a form shares nothing with another); the e-mails are then
         // queued in batches, so 10,000 forms do not wait on 10,000 commits.
         var written = new (Unit Unit, FormModel Model, string Path, string FileName)[units.Length];
-        Parallel.For(0, units.Length, new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount }, n =>
+        Cores.For(units.Length, n =>
         {
             var unit = units[n];
             var model = Model(unit, month, index.TasksOf(unit.Code).ToArray());
