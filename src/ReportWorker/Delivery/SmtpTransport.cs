@@ -51,8 +51,10 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTra
         public async Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct)
         {
             var client = _client ?? throw new InvalidOperationException("Connect before sending.");
-            using var stream = new MemoryStream(message.Mime);
-            var mime = await MimeMessage.LoadAsync(stream, ct);
+            // Parsed in place (persistent): attachments stay slices of the stored bytes rather than copies, and
+            // a memory stream needs no asynchronous reads.
+            using var stream = new MemoryStream(message.Mime, writable: false);
+            using var mime = MimeMessage.Load(stream, persistent: true, ct);
             var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
                 .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
             var journal = options.JournalAddress;
