@@ -49,31 +49,27 @@ public sealed class QuarterlyService(
         var folder = outFolder ?? Path.Combine(paths.Briefings, quarter.ToString());
         var suffix = record.Version > 1 ? $"-第{record.Version}版" : "";
 
+        var summary = new QuarterlyNotice(figures, texts, units, created, fonts).Render();
         var summaryPath = Path.Combine(folder, $"{quarter}-季督办{suffix}.pdf");
-        RenderedDocument? summary = null;
+        summary.Save(summaryPath);
+        briefings.Written(record.Id, summaryPath, Hashing.Sha256(summary.Pdf));
+
         var groups = figures.Items.GroupBy(i => i.State.Task.LeadUnit)
             .Where(g => units.ContainsKey(g.Key))
             .OrderBy(g => units[g.Key].SortOrder)
             .ToArray();
         var slips = new IssuedSlip[groups.Length];
-        // The summary is one long document, drawn on one core while the slips share the rest. Each slip is
-        // rendered, written and let go: documents share nothing but the loaded fonts, which are safe to read
-        // from several threads.
-        Cores.Invoke(
-            () =>
-            {
-                summary = new QuarterlyNotice(figures, texts, units, created, fonts).Render();
-                summary.Save(summaryPath);
-            },
-            () => Cores.For(groups.Length, n =>
-            {
-                var unit = units[groups[n].Key];
-                var slip = new SupervisionSlip(unit, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
-                var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
-                slip.Save(path);
-                slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf), slip.PageCount);
-            }));
-        briefings.Written(record.Id, summaryPath, Hashing.Sha256(summary!.Pdf));
+        // Each slip is rendered, written and let go, on every core: documents share nothing but the loaded fonts,
+        // which are safe to read from several threads. (Drawing the summary beside them saved 2 s of 60 at 100×
+        // and cost 55 MB at 1×, a third document in flight; it is drawn first.)
+        Cores.For(groups.Length, n =>
+        {
+            var unit = units[groups[n].Key];
+            var slip = new SupervisionSlip(unit, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
+            var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
+            slip.Save(path);
+            slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf), slip.PageCount);
+        });
         return new GeneratedQuarter(record, figures, summaryPath, summary, slips);
     }
 

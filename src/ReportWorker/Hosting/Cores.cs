@@ -13,8 +13,6 @@ internal static class Cores
 
     public static void For(int count, Action<int> body) => Unwrapped(() => Parallel.For(0, count, Options, body));
 
-    public static void Invoke(params Action[] actions) => Unwrapped(() => Parallel.Invoke(Options, actions));
-
     private static void Unwrapped(Action work)
     {
         try { work(); }
