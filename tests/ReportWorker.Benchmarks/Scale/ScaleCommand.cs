@@ -4,11 +4,13 @@ using System.Globalization;
 namespace ReportWorker.Benchmarks.Scale;
 
 /// <summary>
-/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--probe] [--skip-intake] [--skip-monthly] [--env NAME=VALUE]... [--keep]</c>: runs the month at each
+/// <c>scale [--factor N]... [--timeout-minutes M] [--min-free-gb G] [--data-dir DIR] [--probe] [--skip-intake] [--skip-monthly] [--env NAME=VALUE]... [--postgres CONNECTION] [--keep]</c>: runs the month at each
 /// factor of the province (N × 100 units, N × 300 tasks) in a fresh child process, so each peak memory
 /// figure is that run's own, then prints the figures and how each stage grows. <c>--probe</c> also times
 /// the calls the stages repeat per item (see <see cref="Probes"/>); <c>--env</c> sets a variable for the
 /// children only (e.g. DOTNET_TieredPGO=0, to see what the JIT's warm-up costs a cold process).
+/// <c>--postgres</c> puts each child's ledger, outbox and job store in a database of its own on that
+/// server (created for the run and dropped after it) instead of the SQLite file.
 /// </summary>
 internal static class ScaleCommand
 {
@@ -27,7 +29,8 @@ internal static class ScaleCommand
         // The system's temp folder by default; --data-dir /dev/shm shows what the disk's fsyncs cost.
         var dataDir = Values(args, "--data-dir").DefaultIfEmpty(Path.GetTempPath()).Last();
         var env = Values(args, "--env").Select(e => e.Split('=', 2)).ToDictionary(e => e[0], e => e[1]);
-        var results = factors.Select(f => RunChild(f, env, timeout, minFree, dataDir, args.Contains("--keep"), args.Contains("--probe"), args.Contains("--skip-intake"), args.Contains("--skip-monthly"))).ToList();
+        var postgres = Values(args, "--postgres").LastOrDefault();
+        var results = factors.Select(f => RunChild(f, env, postgres, timeout, minFree, dataDir, args.Contains("--keep"), args.Contains("--probe"), args.Contains("--skip-intake"), args.Contains("--skip-monthly"))).ToList();
         ScaleTables.Print(results, Goals);
         return results.All(r => r.Finished) ? 0 : 1;
     }
@@ -38,7 +41,7 @@ internal static class ScaleCommand
                 Values(args, "--min-free-gb").Select(double.Parse).DefaultIfEmpty(8).Last(), args.Contains("--keep"), args.Contains("--probe"), args.Contains("--skip-intake"), args.Contains("--skip-monthly"))
             .RunAsync().GetAwaiter().GetResult();
 
-    private static FactorResult RunChild(int factor, IReadOnlyDictionary<string, string> env, TimeSpan timeout, double minFreeGb, string dataDir, bool keep, bool probe, bool skipIntake, bool skipMonthly)
+    private static FactorResult RunChild(int factor, IReadOnlyDictionary<string, string> env, string? postgres, TimeSpan timeout, double minFreeGb, string dataDir, bool keep, bool probe, bool skipIntake, bool skipMonthly)
     {
         var result = new FactorResult(factor) { SkippedIntake = skipIntake, SkippedMonthly = skipMonthly };
         // Made here and removed here, so a child that is stopped leaves nothing behind.
@@ -56,6 +59,13 @@ internal static class ScaleCommand
         info.Environment["DOTNET_gcConcurrent"] = "1";
         foreach (var (name, value) in env) info.Environment[name] = value;
         result.Environment = string.Join(" ", env.Select(e => $"{e.Key}={e.Value}"));
+        var database = postgres is null ? null : ScaleDatabase.Create(postgres, factor);
+        if (database is not null)
+        {
+            info.Environment["Data__Provider"] = "Postgres";
+            info.Environment["Data__ConnectionString"] = database.ConnectionString;
+            result.Environment = $"PostgreSQL {database.ServerVersion} {result.Environment}".Trim();
+        }
         using var child = new Process { StartInfo = info };
         child.OutputDataReceived += (_, e) => { if (!string.IsNullOrWhiteSpace(e.Data)) lock (result) result.Read(e.Data); };
         child.ErrorDataReceived += (_, e) => { if (e.Data is not null) Console.Error.WriteLine(e.Data); };
@@ -74,6 +84,7 @@ internal static class ScaleCommand
             result.Failure = $"exited with code {child.ExitCode} in stage '{result.Running ?? "setup"}'";
         result.LoadAfter = LoadAverage();
         if (!keep) try { Directory.Delete(root, recursive: true); } catch (IOException) { }
+        if (!keep) database?.Drop();
         Console.Error.WriteLine($"[{factor}×] child process finished in {watch.Elapsed.TotalSeconds:0.0} s{(result.Failure is null ? "" : ": " + result.Failure)}");
         return result;
     }
