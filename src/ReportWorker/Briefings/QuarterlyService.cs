@@ -15,7 +15,7 @@ namespace ReportWorker.Briefings;
 public sealed record GeneratedQuarter(BriefingRecord Record, QuarterFigures Figures, string SummaryPath, RenderedDocument Summary, IReadOnlyList<IssuedSlip> Slips);
 
 /// <summary>A 督办单 as written: the file, and the SHA-256 of its bytes. The PDF itself is not kept: a nation has 10,000 of them.</summary>
-public sealed record IssuedSlip(Unit Unit, string Path, string Sha256, int PageCount);
+public sealed record IssuedSlip(Unit Unit, string Path, string Sha256);
 
 /// <summary>Decides the quarter's 督办事项 from the ledger, keeps them, and writes the summary and one 督办单 per unit.</summary>
 public sealed class QuarterlyService(
@@ -68,7 +68,7 @@ public sealed class QuarterlyService(
             var slip = new SupervisionSlip(unit, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts).Render();
             var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
             slip.Save(path);
-            slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf), slip.PageCount);
+            slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf));
         });
         return new GeneratedQuarter(record, figures, summaryPath, summary, slips);
     }
