@@ -72,13 +72,21 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     public IReadOnlySet<string> EnqueueAll(IEnumerable<OutgoingMessage> messages, int perTransaction = 100)
     {
         var added = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var batch in messages.Chunk(perTransaction))
+        foreach (var chunk in messages.Chunk(perTransaction))
         {
+            // Generating a briefing again queues nothing: skip building what is there (the insert still guards a race).
+            var batch = chunk.Where(m => !IsQueued(m.Key)).ToArray();
             var built = new byte[batch.Length][];
             Cores.For(batch.Length, n => built[n] = builder.Build(batch[n]));
             added.UnionWith(database.InTransaction((c, tx) => batch.Where((m, n) => Enqueue(c, tx, m, built[n])).Select(m => m.Key).ToArray()));
         }
         return added;
+    }
+
+    private bool IsQueued(string key)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<long?>("SELECT id FROM outbox WHERE message_key = @key", new { key }) is not null;
     }
 
     /// <summary>Pending messages whose next attempt is due.</summary>
