@@ -5,8 +5,10 @@ using ReportWorker.Ledger;
 namespace ReportWorker.Calendar;
 
 /// <summary>Local time in the committee's zone, and the due moment of each month's report.</summary>
-public sealed class ReportingCalendar(TimeProvider clock, IOptions<OrganizationOptions> organization, IOptions<ReportingOptions> reporting, WorkingCalendar workingDays)
+public sealed class ReportingCalendar(TimeProvider clock, IOptions<OrganizationOptions> organization, IOptions<ReportingOptions> reporting, HolidayCalendarFile holidays)
 {
+    private readonly WorkingCalendar workingDays = holidays.Calendar;
+
     public TimeZoneInfo Zone { get; } = TimeZoneInfo.FindSystemTimeZoneById(organization.Value.TimeZone);
 
     public DateTimeOffset Now => TimeZoneInfo.ConvertTime(clock.GetUtcNow(), Zone);

@@ -17,11 +17,11 @@ internal static class BriefingCommand
         monthly.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var m = CliOptions.ParseMonth(parse.GetValue(month));
-            var result = sp.GetRequiredService<BriefingService>().Monthly(m, parse.GetValue(outDir)?.FullName, parse.GetValue(reissue));
+            var (result, queued) = sp.GetRequiredService<BriefingPublisher>().Monthly(m, parse.GetValue(outDir)?.FullName, parse.GetValue(reissue), queue: parse.GetValue(send));
             Console.WriteLine($"已写出 {result.Path}：第{result.Record.IssueNo}期{(result.Record.Version > 1 ? $"，第{result.Record.Version}版" : "")}，{result.Document.PageCount} 页。");
             if (result.Document.MissingCharacters.Count > 0)
                 Console.WriteLine($"警告：字体中没有这些字符，已略去：{result.Document.MissingText}（可在 Documents:Fonts:Fallbacks 配置备用字体）");
-            if (parse.GetValue(send)) await Send(sp, sp.GetRequiredService<BriefingMailer>().QueueMonthly(result), token);
+            if (parse.GetValue(send)) await Send(sp, queued, token);
             return 0;
         }));
         briefing.Subcommands.Add(monthly);
@@ -34,10 +34,10 @@ internal static class BriefingCommand
         quarterly.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             if (!Quarter.TryParse(parse.GetValue(quarter), out var q)) throw new CommandException($"季度“{parse.GetValue(quarter)}”格式不对，应为 YYYYQn，例如 2025Q1。");
-            var result = sp.GetRequiredService<QuarterlyService>().Quarterly(q, parse.GetValue(qOut)?.FullName, parse.GetValue(qReissue));
+            var (result, queued) = sp.GetRequiredService<BriefingPublisher>().Quarterly(q, parse.GetValue(qOut)?.FullName, parse.GetValue(qReissue), queue: parse.GetValue(qSend));
             Console.WriteLine($"已写出 {result.SummaryPath}：督办事项 {result.Figures.Items.Count} 项（红 {result.Figures.Items.Count(i => i.Level == Level.Red)}，黄 {result.Figures.Items.Count(i => i.Level == Level.Yellow)}，蓝 {result.Figures.Items.Count(i => i.Level == Level.Blue)}）。");
             foreach (var slip in result.Slips) Console.WriteLine($"  督办单 {slip.Unit.ShortName}：{slip.Path}");
-            if (parse.GetValue(qSend)) await Send(sp, sp.GetRequiredService<BriefingMailer>().QueueQuarterly(result), token);
+            if (parse.GetValue(qSend)) await Send(sp, queued, token);
             return 0;
         }));
         briefing.Subcommands.Add(quarterly);

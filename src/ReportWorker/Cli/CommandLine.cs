@@ -42,7 +42,7 @@ public static class CommandLine
         try
         {
             var builder = WorkerHost.CreateBuilder(args, quietConsole: false);
-            builder.AddReportWorkerSchedules();
+            builder.AddSchedulerService();
             builder.Services.AddSystemd();
             await builder.Build().RunAsync();
             return 0;

@@ -28,18 +28,19 @@ internal static class JobsCommands
         var calendar = sp.GetRequiredService<ReportingCalendar>();
         var runs = sp.GetRequiredService<JobRunStore>();
         var options = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
+        var mailboxEnabled = sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
         var now = calendar.Now;
         var w = new StringWriter();
         w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 templates/calendar/holidays.json。");
         var table = new ConsoleTable("任务", "说明", "计划（cron）", "遇节假日", "下次运行", "所属期", "上次运行");
-        foreach (var job in JobNames.All)
+        foreach (var job in sp.GetRequiredService<JobCatalog>().All)
         {
-            var schedule = options.Jobs.GetValueOrDefault(job);
-            if (schedule is null || !schedule.Enabled) { table.Add(job, JobNames.Describe(job), "（已停用）", "", "", "", ""); continue; }
-            var next = planner.NextRun(job, now);
-            var last = runs.Last(job);
-            var idle = job == JobNames.IntakeMailbox && !sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
-            table.Add(job, JobNames.Describe(job) + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, schedule.WorkingDaysOnly ? "顺延至工作日" : "照常",
+            var schedule = options.Jobs.GetValueOrDefault(job.Name);
+            if (schedule is null || !schedule.Enabled) { table.Add(job.Name, job.Title, "（已停用）", "", "", "", ""); continue; }
+            var next = planner.NextRun(job.Name, now);
+            var last = runs.Last(job.Name);
+            var idle = job is Intake.MailboxIntakeJob && !mailboxEnabled;
+            table.Add(job.Name, job.Title + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, planner.WorkingDaysOnly(job.Name) ? "顺延至工作日" : "照常",
                 next is { RunAt: var n } ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
                 next?.Period.Value ?? "",
                 last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
@@ -50,27 +51,28 @@ internal static class JobsCommands
 
     public static Command Run()
     {
-        var job = new Argument<string>("job") { Description = $"任务名：{string.Join("、", JobNames.All)}" };
+        var job = new Argument<string>("job") { Description = "任务名（见 jobs 命令），例如 forms、reminders、monthly-notice、quarterly-notice" };
         var month = CliOptions.Month(required: false);
         var quarter = new Option<string?>("--quarter") { Description = "季度，格式 YYYYQn（季督办）" };
         var date = new Option<string?>("--date") { Description = "日期，格式 YYYY-MM-DD（催报）" };
         var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
+            var catalog = sp.GetRequiredService<JobCatalog>();
             var name = parse.GetValue(job)!;
-            if (!JobNames.All.Contains(name)) throw new CommandException($"没有名为“{name}”的任务。可用的任务：{string.Join("、", JobNames.All)}。");
-            var period = Period(sp, name, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date));
-            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(name, period, null, "operator", token);
-            Console.WriteLine($"{JobNames.Describe(name)}（{name}{(period.Value.Length > 0 ? " " + period.Value : "")}）：{(outcome.Succeeded ? "完成" : "失败")}。{outcome.Summary}");
+            var scheduled = catalog.Find(name) ?? throw new CommandException(new UnknownJobException(name, catalog.Names).Message);
+            var period = Period(sp, scheduled, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date));
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(scheduled, period, null, "operator", token);
+            Console.WriteLine($"{scheduled.Title}（{name}{(period.Value.Length > 0 ? " " + period.Value : "")}）：{(outcome.Succeeded ? "完成" : "失败")}。{outcome.Summary}");
             return outcome.Succeeded ? 0 : 1;
         }));
         return command;
     }
 
     /// <summary>The period given on the command line, or the one the schedule would use now.</summary>
-    private static JobPeriod Period(IServiceProvider sp, string job, string? month, string? quarter, string? date)
+    private static JobPeriod Period(IServiceProvider sp, IScheduledJob job, string? month, string? quarter, string? date)
     {
-        var kind = JobNames.PeriodOf(job);
+        var kind = job.Period.Kind();
         if (month is not null && kind == PeriodKind.Month) return JobPeriod.Of(CliOptions.ParseMonth(month));
         if (quarter is not null && kind == PeriodKind.Quarter)
             return Quarter.TryParse(quarter, out var q) ? JobPeriod.Of(q) : throw new CommandException($"季度“{quarter}”格式不对，应为 YYYYQn，例如 2025Q1。");
@@ -79,18 +81,18 @@ internal static class JobsCommands
         if (month is not null || quarter is not null || date is not null)
             throw new CommandException(kind switch
             {
-                PeriodKind.Month => $"任务 {job} 按月运行，请用 --month YYYY-MM。",
-                PeriodKind.Quarter => $"任务 {job} 按季度运行，请用 --quarter YYYYQn。",
-                PeriodKind.Day => $"任务 {job} 按日运行，请用 --date YYYY-MM-DD。",
-                _ => $"任务 {job} 不分期间，不需要 --month/--quarter/--date。",
+                PeriodKind.Month => $"任务 {job.Name} 按月运行，请用 --month YYYY-MM。",
+                PeriodKind.Quarter => $"任务 {job.Name} 按季度运行，请用 --quarter YYYYQn。",
+                PeriodKind.Day => $"任务 {job.Name} 按日运行，请用 --date YYYY-MM-DD。",
+                _ => $"任务 {job.Name} 不分期间，不需要 --month/--quarter/--date。",
             });
         var planner = sp.GetRequiredService<SchedulePlanner>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();
         // Reminders are about the day they go out: today, not the last morning the schedule fired.
         if (kind == PeriodKind.Day) return JobPeriod.Of(DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
         return kind == PeriodKind.None ? JobPeriod.None
-            : planner.LatestOccurrence(job, now) is { } occurrence ? planner.PeriodOf(job, occurrence)
-            : JobPeriod.For(job, DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
+            : planner.LatestOccurrence(job.Name, now) is { } occurrence ? planner.PeriodOf(job.Name, occurrence)
+            : JobPeriod.For(job.Period, DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
     }
 
     private static string Status(string status) => status switch { "done" => "完成", "failed" => "失败", _ => "运行中" };

@@ -11,9 +11,3 @@ public interface IDeliveryJournal
     /// <summary>True if a copy with this Message-Id has arrived, false if not, null if there is no journal to ask.</summary>
     Task<bool?> HasArrivedAsync(string messageId, CancellationToken ct);
 }
-
-/// <summary>No journal configured: an interrupted message cannot be checked and is sent again under the same Message-Id.</summary>
-public sealed class NoDeliveryJournal : IDeliveryJournal
-{
-    public Task<bool?> HasArrivedAsync(string messageId, CancellationToken ct) => Task.FromResult<bool?>(null);
-}

@@ -18,7 +18,7 @@ public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected
 public sealed class DemoRunner(
     UnitImporter units, TaskImporter tasks, FolderIntake intake, ReceivedFileStore received, OutboxSender sender,
     FormService forms, DataPaths paths, DemoClock clock,
-    Briefings.BriefingService monthly, Briefings.QuarterlyService quarterly, Briefings.BriefingMailer mailer)
+    Briefings.BriefingPublisher briefings)
 {
     public async Task<DemoResult> RunAsync(string samplesFolder, TextWriter log, CancellationToken ct)
     {
@@ -43,8 +43,8 @@ public sealed class DemoRunner(
         var mails = 0;
         void Brief(DateTimeOffset upTo)
         {
-            if (notice is null && upTo >= noticeAt) { clock.Set(noticeAt); notice = monthly.Monthly(last, null, reissue: false); mails += mailer.QueueMonthly(notice); }
-            if (quarter is null && upTo >= quarterAt) { clock.Set(quarterAt); quarter = quarterly.Quarterly(Briefings.Quarter.Of(last), null, reissue: false); mails += mailer.QueueQuarterly(quarter); }
+            if (notice is null && upTo >= noticeAt) { clock.Set(noticeAt); var issued = briefings.Monthly(last); notice = issued.Briefing; mails += issued.Queued; }
+            if (quarter is null && upTo >= quarterAt) { clock.Set(quarterAt); var issued = briefings.Quarterly(Briefings.Quarter.Of(last)); quarter = issued.Quarter; mails += issued.Queued; }
         }
         foreach (var item in ReadManifest(manifest).OrderBy(i => i.ArrivedAt))
         {

@@ -12,13 +12,17 @@ namespace ReportWorker.Intake;
 /// caller retries later) rather than answering "not arrived", which would send a duplicate.
 /// The relay's copy can take a moment to reach the mailbox, so "not arrived" is only answered after
 /// looking again for Intake:Mailbox:JournalWaitSeconds.
+/// Without a mailbox or a Mail:JournalAddress there is no journal to ask (null): a cut-off message is
+/// then resent under the same Message-Id.
 /// </summary>
-public sealed class MailboxJournal(IOptions<MailboxOptions> options) : IDeliveryJournal
+public sealed class MailboxJournal(IOptions<MailboxOptions> options, IOptions<MailOptions> mail) : IDeliveryJournal
 {
+    public bool IsConfigured => options.Value.Enabled && mail.Value.JournalAddress.Length > 0;
+
     public async Task<bool?> HasArrivedAsync(string messageId, CancellationToken ct)
     {
         var o = options.Value;
-        if (!o.Enabled) return null;
+        if (!IsConfigured) return null;
         var id = messageId.Trim().Trim('<', '>');
         using var client = await MailboxConnection.OpenAsync(o, ct);
         var giveUpAt = DateTime.UtcNow.AddSeconds(o.JournalWaitSeconds);

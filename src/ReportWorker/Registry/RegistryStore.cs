@@ -43,6 +43,15 @@ public sealed class RegistryStore(LedgerDatabase database)
 
     public Unit? FindUnit(string code) => Units().FirstOrDefault(u => u.Code == code);
 
+    /// <summary>
+    /// Forms and briefings for nobody are a set-up mistake, not a month with nothing to do: say which
+    /// import is missing. (Reminders for nobody are simply none.)
+    /// </summary>
+    public void RequireUnitsAndTasks()
+    {
+        if (Units().Count == 0) throw new EmptyRegistryException("单位名录为空：请先运行 import units 文件 导入单位名录。");
+        if (Tasks().Count == 0) throw new EmptyRegistryException("任务清单为空：请先运行 import tasks 文件 导入年度任务清单。");
+    }
 
     public IReadOnlyList<TaskItem> Tasks(bool activeOnly = true)
     {

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 
@@ -8,21 +7,23 @@ namespace ReportWorker.Scheduling;
 /// <summary>Tells the operators, once per job and period, that a scheduled run kept failing and how to run it again.</summary>
 public sealed class JobFailureAlert(OutboxStore outbox, EmailTemplates templates, IOptions<OrganizationOptions> organization)
 {
-    public bool Queue(string job, JobPeriod period, int attempts, string error)
+    public bool Queue(IScheduledJob job, JobPeriod period, int attempts, string error)
     {
-        var option = period.Kind switch
-        {
-            PeriodKind.Month => $" --month {period.Value}",
-            PeriodKind.Quarter => $" --quarter {period.Value}",
-            PeriodKind.Day => $" --date {period.Value}",
-            _ => "",
-        };
         var (subject, html, text) = templates.Render("job-failed", new
         {
-            organization.Value.Office, Job = job, JobName = JobNames.Describe(job), Period = period.Value, Attempts = attempts, Error = error,
-            Command = $"reportworker run {job}{option}",
+            organization.Value.Office, Job = job.Name, JobName = job.Title, Period = period.Value, Attempts = attempts, Error = error,
+            Command = $"ReportWorker run {job.Name}{PeriodOption(period)}",
         });
-        return outbox.Enqueue(new OutgoingMessage($"job-failed/{job}/{period.Value}", "job-failed", null,
-            [MailboxAddress.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
+        return outbox.Enqueue(new OutgoingMessage($"job-failed/{job.Name}/{period.Value}", "job-failed", null,
+            [MimeKit.MailboxAddress.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
     }
+
+    /// <summary>The option of <c>run</c> that names this period.</summary>
+    public static string PeriodOption(JobPeriod period) => period.Kind switch
+    {
+        PeriodKind.Month => $" --month {period.Value}",
+        PeriodKind.Quarter => $" --quarter {period.Value}",
+        PeriodKind.Day => $" --date {period.Value}",
+        _ => "",
+    };
 }

@@ -4,6 +4,8 @@ using ReportWorker.Ledger;
 
 namespace ReportWorker.Scheduling;
 
+public enum PeriodKind { None, Day, Month, Quarter }
+
 /// <summary>The month, quarter or day one run of a job is about ("2025-03", "2025Q1", "2025-04-07").</summary>
 public sealed record JobPeriod(PeriodKind Kind, string Value)
 {
@@ -17,18 +19,26 @@ public sealed record JobPeriod(PeriodKind Kind, string Value)
     public Quarter Quarter => Quarter.TryParse(Value, out var q) ? q : throw new FormatException($"'{Value}' is not a quarter.");
     public DateOnly Day => DateOnly.ParseExact(Value, "yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>
-    /// The period a run on <paramref name="localDay"/> is about: forms go out for the current month,
-    /// the 月通报 covers the month before, the 季督办 the quarter before, reminders the day itself.
-    /// </summary>
-    public static JobPeriod For(string job, DateOnly localDay) => JobNames.PeriodOf(job) switch
+    /// <summary>The period a fire on <paramref name="localDay"/> stands for.</summary>
+    public static JobPeriod For(FirePeriod period, DateOnly localDay) => period switch
     {
-        PeriodKind.Month when job == JobNames.Forms => Of(ReportMonth.Of(localDay)),
-        PeriodKind.Month => Of(ReportMonth.Of(localDay).Previous),
-        PeriodKind.Quarter => Of(Quarter.Of(ReportMonth.Of(localDay)).Previous),
-        PeriodKind.Day => Of(localDay),
+        FirePeriod.Day => Of(localDay),
+        FirePeriod.Month => Of(ReportMonth.Of(localDay)),
+        FirePeriod.PreviousMonth => Of(ReportMonth.Of(localDay).Previous),
+        FirePeriod.PreviousQuarter => Of(Quarter.Of(ReportMonth.Of(localDay)).Previous),
         _ => None,
     };
 
     public override string ToString() => Value;
+}
+
+public static class FirePeriodExtensions
+{
+    public static PeriodKind Kind(this FirePeriod period) => period switch
+    {
+        FirePeriod.Day => PeriodKind.Day,
+        FirePeriod.Month or FirePeriod.PreviousMonth => PeriodKind.Month,
+        FirePeriod.PreviousQuarter => PeriodKind.Quarter,
+        _ => PeriodKind.None,
+    };
 }

@@ -16,23 +16,18 @@ public sealed class ScheduleOptions
     /// <summary>On PostgreSQL the workers form a Quartz cluster: each fire runs on one node, and a dead node's jobs are taken over.</summary>
     public ClusterOptions Cluster { get; set; } = new();
 
-    public Dictionary<string, JobScheduleOptions> Jobs { get; set; } = new()
-    {
-        [JobNames.Forms] = new() { Cron = "0 0 9 25 * ?", WorkingDaysOnly = true },
-        [JobNames.IntakeFolder] = new() { Cron = "0 * * * * ?" },
-        [JobNames.IntakeMailbox] = new() { Cron = "30 */2 * * * ?" },
-        [JobNames.Reminders] = new() { Cron = "0 30 8 * * ?", WorkingDaysOnly = true },
-        [JobNames.MonthlyNotice] = new() { Cron = "0 0 9 8 * ?", WorkingDaysOnly = true },
-        [JobNames.QuarterlyNotice] = new() { Cron = "0 0 9 10 1,4,7,10 ?", WorkingDaysOnly = true },
-        [JobNames.Outbox] = new() { Cron = "15/30 * * * * ?" },
-    };
+    /// <summary>Each registered job's schedule, by job name; the defaults are in appsettings.json.</summary>
+    public Dictionary<string, JobScheduleOptions> Jobs { get; set; } = [];
 }
 
 public sealed class JobScheduleOptions
 {
     public string Cron { get; set; } = "";
-    /// <summary>A fire that falls on a holiday or weekend runs on the next working day at the same time instead.</summary>
-    public bool WorkingDaysOnly { get; set; }
+    /// <summary>
+    /// A fire that falls on a holiday or weekend runs on the next working day at the same time instead.
+    /// Unset: what the job itself declares (forms, reminders and briefings move; intake and delivery do not).
+    /// </summary>
+    public bool? WorkingDaysOnly { get; set; }
     public bool Enabled { get; set; } = true;
 }
 

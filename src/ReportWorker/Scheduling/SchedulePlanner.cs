@@ -9,7 +9,7 @@ namespace ReportWorker.Scheduling;
 /// after downtime fires "now", but it stands for the occurrence it replaces), when that occurrence
 /// may run (holidays move it to the next working day), and which period it covers.
 /// </summary>
-public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, ReportingCalendar calendar)
+public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, ReportingCalendar calendar, JobCatalog jobs)
 {
     // The longest gap between two occurrences of any default schedule is a quarter.
     private static readonly TimeSpan Lookback = TimeSpan.FromDays(100);
@@ -18,6 +18,9 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
 
     public JobScheduleOptions Schedule(string job) =>
         options.Value.Jobs.TryGetValue(job, out var s) ? s : throw new ArgumentException($"No schedule for job '{job}'.");
+
+    /// <summary>Whether the job's fires move off holidays: the setting if given, else what the job declares.</summary>
+    public bool WorkingDaysOnly(string job) => Schedule(job).WorkingDaysOnly ?? jobs[job].MovesOffHolidays;
 
     public CronExpression Cron(string job) => new(Schedule(job).Cron, calendar.Zone);
 
@@ -45,7 +48,7 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
     public DateTimeOffset RunAt(string job, DateTimeOffset occurrence)
     {
         var local = calendar.ToLocal(occurrence);
-        if (!Schedule(job).WorkingDaysOnly) return local;
+        if (!WorkingDaysOnly(job)) return local;
         var day = calendar.WorkingDays.OnOrAfter(DateOnly.FromDateTime(local.DateTime));
         var moved = day.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
         return new DateTimeOffset(moved, calendar.Zone.GetUtcOffset(moved));
@@ -56,7 +59,7 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
     /// (forms due out on 31 May, sent on 3 June) still covers the month it was planned for.
     /// </summary>
     public JobPeriod PeriodOf(string job, DateTimeOffset occurrence) =>
-        JobPeriod.For(job, DateOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime));
+        JobPeriod.For(jobs[job].Period, DateOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime));
 
     /// <summary>The job's next occurrence after <paramref name="after"/>, when it will run (holidays considered), and the period it covers.</summary>
     public (DateTimeOffset Occurrence, DateTimeOffset RunAt, JobPeriod Period)? NextRun(string job, DateTimeOffset after) =>

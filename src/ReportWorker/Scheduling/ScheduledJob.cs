@@ -9,7 +9,7 @@ namespace ReportWorker.Scheduling;
 /// working day if need be, catches up missed periods, and hands each period to <see cref="JobRunner"/>.
 /// </summary>
 [DisallowConcurrentExecution]
-public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobRunStore runs, JobFailureAlert alert,
+public sealed class ScheduledJob(JobCatalog jobs, JobRunner runner, SchedulePlanner planner, JobRunStore runs, JobFailureAlert alert,
     Microsoft.Extensions.Options.IOptions<ScheduleOptions> options, TimeProvider clock, Microsoft.Extensions.Logging.ILogger<ScheduledJob> logger) : IJob
 {
     public const string Group = "reportworker";
@@ -19,11 +19,13 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
 
     public async ValueTask Execute(IJobExecutionContext context, CancellationToken ct)
     {
-        var job = context.MergedJobDataMap.GetString(JobKeyName)!;
-        SchedulingLog.Fired(logger, job, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering);
+        var name = context.MergedJobDataMap.GetString(JobKeyName)!;
+        SchedulingLog.Fired(logger, name, context.ScheduledFireTimeUtc, context.Scheduler.SchedulerInstanceId, context.Recovering);
+        // A job store may still hold a job this build no longer has (renamed, removed): say so, never guess.
+        if (jobs.Find(name) is not { } job) { SchedulingLog.UnknownJob(logger, name); return; }
         // Tests kill a worker here to show that another node of a cluster finishes the job (a recovering fire does not stop here).
-        if (!context.Recovering) CrashPoints.Hit($"job-started-{job}");
-        if (JobNames.PeriodOf(job) == PeriodKind.None)
+        if (!context.Recovering) CrashPoints.Hit($"job-started-{name}");
+        if (job.Period == FirePeriod.None)
         {
             await runner.RunAsync(job, JobPeriod.None, null, "schedule", ct);
             return;
@@ -32,23 +34,23 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
         var fired = context.ScheduledFireTimeUtc ?? clock.GetUtcNow();
         var occurrence = context.MergedJobDataMap.TryGetString(OccurrenceKey, out var deferred) && deferred is not null
             ? DateTimeOffset.Parse(deferred, System.Globalization.CultureInfo.InvariantCulture)
-            : planner.LatestOccurrence(job, fired + TimeSpan.FromSeconds(1)) ?? fired;
+            : planner.LatestOccurrence(name, fired + TimeSpan.FromSeconds(1)) ?? fired;
 
-        var runAt = planner.RunAt(job, occurrence);
+        var runAt = planner.RunAt(name, occurrence);
         if (runAt > fired + TimeSpan.FromMinutes(1))
         {
-            await ScheduleOnceAsync(context, $"{job}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, runAt, attempt: 1, ct);
-            SchedulingLog.Deferred(logger, job, occurrence, runAt);
+            await ScheduleOnceAsync(context, $"{name}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, runAt, attempt: 1, ct);
+            SchedulingLog.Deferred(logger, name, occurrence, runAt);
             return;
         }
         var attempt = context.MergedJobDataMap.TryGetString(AttemptKey, out var a) && int.TryParse(a, out var n) ? n : 1;
 
         foreach (var missed in Missed(job, occurrence).Append(occurrence))
         {
-            var period = planner.PeriodOf(job, missed);
-            if (runs.IsDone(job, period)) { SchedulingLog.AlreadyDone(logger, job, period.Value); continue; }
+            var period = planner.PeriodOf(name, missed);
+            if (runs.IsDone(name, period)) { SchedulingLog.AlreadyDone(logger, name, period.Value); continue; }
             // A missed occurrence that would itself have waited for a working day still in the future waits for its own fire.
-            if (planner.RunAt(job, missed) > fired + TimeSpan.FromMinutes(1)) continue;
+            if (planner.RunAt(name, missed) > fired + TimeSpan.FromMinutes(1)) continue;
             var outcome = await runner.RunAsync(job, period, missed, "schedule", ct);
             if (!outcome.Succeeded) await RetryOrAlertAsync(context, job, period, missed, attempt, outcome.Summary, ct);
         }
@@ -58,29 +60,29 @@ public sealed class ScheduledJob(JobRunner runner, SchedulePlanner planner, JobR
     /// A failed run is tried again for the same occurrence (after 15, 30, 45 … minutes) rather than
     /// waiting for next month's fire; when the retries are spent, the operators get one e-mail.
     /// </summary>
-    private async Task RetryOrAlertAsync(IJobExecutionContext context, string job, JobPeriod period, DateTimeOffset occurrence, int attempt, string error, CancellationToken ct)
+    private async Task RetryOrAlertAsync(IJobExecutionContext context, IScheduledJob job, JobPeriod period, DateTimeOffset occurrence, int attempt, string error, CancellationToken ct)
     {
         if (attempt <= options.Value.RetryFailedRuns)
         {
             var at = clock.GetUtcNow() + TimeSpan.FromMinutes(15 * attempt);
-            await ScheduleOnceAsync(context, $"{job}-retry{attempt}-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, at, attempt + 1, ct);
-            SchedulingLog.WillRetry(logger, job, period.Value, attempt, at);
+            await ScheduleOnceAsync(context, $"{job.Name}-retry{attempt}-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, at, attempt + 1, ct);
+            SchedulingLog.WillRetry(logger, job.Name, period.Value, attempt, at);
         }
         else if (alert.Queue(job, period, attempt, error))
         {
-            SchedulingLog.GaveUp(logger, job, period.Value, attempt);
+            SchedulingLog.GaveUp(logger, job.Name, period.Value, attempt);
         }
     }
 
     /// <summary>
-    /// Briefings are never skipped: occurrences missed since the last completed one (a long outage) run
-    /// first, oldest first. Forms and reminders only matter for the present, so only the latest runs.
+    /// For a job that catches up every missed period (the briefings), the occurrences missed since the last
+    /// completed one (a long outage), oldest first. Others run only for the latest occurrence.
     /// </summary>
-    private IEnumerable<DateTimeOffset> Missed(string job, DateTimeOffset occurrence)
+    private IEnumerable<DateTimeOffset> Missed(IScheduledJob job, DateTimeOffset occurrence)
     {
-        if (job is not (JobNames.MonthlyNotice or JobNames.QuarterlyNotice)) return [];
-        return runs.LastDoneOccurrence(job) is { } last && last < occurrence
-            ? planner.Occurrences(job, last, occurrence - TimeSpan.FromSeconds(1), max: 12)
+        if (job.CatchUp != CatchUp.EveryMissedPeriod) return [];
+        return runs.LastDoneOccurrence(job.Name) is { } last && last < occurrence
+            ? planner.Occurrences(job.Name, last, occurrence - TimeSpan.FromSeconds(1), max: 12)
             : [];
     }
 

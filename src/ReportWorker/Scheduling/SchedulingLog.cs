@@ -37,4 +37,7 @@ internal static partial class SchedulingLog
 
     [LoggerMessage(EventId = 5011, EventName = "JobGaveUp", Level = LogLevel.Error, Message = "Job {Job} {Period} failed {Attempts} times; the operators were e-mailed")]
     public static partial void GaveUp(ILogger logger, string job, string period, int attempts);
+
+    [LoggerMessage(EventId = 5012, EventName = "UnknownJob", Level = LogLevel.Warning, Message = "The job store fired '{Job}', which this worker does not have; ignored (it is removed at the next start)")]
+    public static partial void UnknownJob(ILogger logger, string job);
 }

@@ -9,7 +9,7 @@ namespace ReportWorker.Text;
 /// Renders the Liquid templates under templates/ (Fluid). Model members are exposed in snake_case:
 /// a C# property MonthCn is {{ month_cn }} in the template. Templates are parsed once per process.
 /// </summary>
-public sealed class LiquidTemplates(string templatesFolder)
+public sealed class LiquidTemplates(Storage.DataPaths paths)
 {
     private static readonly FluidParser Parser = new();
     private static readonly TextEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
@@ -17,12 +17,12 @@ public sealed class LiquidTemplates(string templatesFolder)
     private readonly ConcurrentDictionary<string, IFluidTemplate> _files = new();
     private readonly ConcurrentDictionary<string, IFluidTemplate> _inline = new();
 
-    public string Folder => templatesFolder;
+    public string Folder { get; } = paths.Templates;
 
     /// <summary>Renders templates/{relativePath}; HTML templates (.html.liquid) are HTML-encoded.</summary>
     public string RenderFile(string relativePath, object model)
     {
-        var template = _files.GetOrAdd(relativePath, p => Parse(File.ReadAllText(Path.Combine(templatesFolder, p)), p));
+        var template = _files.GetOrAdd(relativePath, p => Parse(File.ReadAllText(Path.Combine(Folder, p)), p));
         var encoder = relativePath.Contains(".html", StringComparison.Ordinal) ? Html : NullEncoder.Default;
         return template.Render(new TemplateContext(model, Options), encoder);
     }

@@ -33,7 +33,7 @@ public sealed class FailedRunTests : IAsyncDisposable
         Assert.Equal(["gongwei-office@example.gov.cn"], alert.To);
         Assert.Contains("下发月报表", alert.Message.Subject);
         Assert.Contains("已尝试 5 次", alert.Message.TextBody);
-        Assert.Contains("reportworker run forms --month 2025-03", alert.Message.TextBody);
+        Assert.Contains("ReportWorker run forms --month 2025-03", alert.Message.TextBody);
         SqliteConnection.ClearAllPools();
         using var c = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "reportworker.db")}");
         Assert.Equal(5, c.ExecuteScalar<long>("SELECT COUNT(*) FROM job_runs WHERE job = 'forms' AND period = '2025-03' AND status = 'failed'"));

@@ -1,0 +1,21 @@
+using ReportWorker.Registry;
+using ReportWorker.Scheduling;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>On the 8th: the 月通报 for the month before, to the leaders and every unit. A missed month is never skipped.</summary>
+public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore registry) : IScheduledJob
+{
+    public string Name => "monthly-notice";
+    public string Title => "月通报";
+    public FirePeriod Period => FirePeriod.PreviousMonth;
+    public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
+    public bool MovesOffHolidays => true;
+
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    {
+        registry.RequireUnitsAndTasks();
+        var (briefing, queued) = publisher.Monthly(period.Month);
+        return Task.FromResult($"{period} 月通报第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，新排队 {queued} 封");
+    }
+}

@@ -1,0 +1,21 @@
+using ReportWorker.Registry;
+using ReportWorker.Scheduling;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>On the 10th after a quarter: the 季督办 to the leaders and each unit's 督办单 to that unit. A missed quarter is never skipped.</summary>
+public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStore registry) : IScheduledJob
+{
+    public string Name => "quarterly-notice";
+    public string Title => "季督办";
+    public FirePeriod Period => FirePeriod.PreviousQuarter;
+    public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
+    public bool MovesOffHolidays => true;
+
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    {
+        registry.RequireUnitsAndTasks();
+        var (quarter, queued) = publisher.Quarterly(period.Quarter);
+        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封");
+    }
+}

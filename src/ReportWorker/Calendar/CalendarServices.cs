@@ -1,0 +1,32 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using ReportWorker.Hosting;
+
+namespace ReportWorker.Calendar;
+
+public static class CalendarServices
+{
+    /// <summary>The clock (real, or the rehearsal clock when Clock:SimulatedStart is set), the time zone, due dates and working days.</summary>
+    public static IServiceCollection AddCalendar(this IServiceCollection services, IConfiguration configuration)
+    {
+        // TryAdd: a test or the demo registers its own clock, and nothing reads the clock before the container is built.
+        services.TryAddSingleton(RehearsalClock.FromConfiguration(configuration));
+        services.AddSettings<OrganizationOptions>(OrganizationOptions.SectionName);
+        services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
+        services.AddSettings<ReportingOptions>(ReportingOptions.SectionName);
+        services.AddSingleton<HolidayCalendarFile>();
+        services.AddSingleton<ReportingCalendar>();
+        return services;
+    }
+}
+
+internal sealed class TimeZoneValidator : IValidateOptions<OrganizationOptions>
+{
+    public ValidateOptionsResult Validate(string? name, OrganizationOptions options)
+    {
+        try { TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone); return ValidateOptionsResult.Success; }
+        catch (TimeZoneNotFoundException) { return ValidateOptionsResult.Fail($"Organization:TimeZone '{options.TimeZone}' is not a known time zone (expected e.g. Asia/Shanghai)."); }
+    }
+}

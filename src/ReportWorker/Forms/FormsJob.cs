@@ -1,0 +1,20 @@
+using ReportWorker.Registry;
+using ReportWorker.Scheduling;
+
+namespace ReportWorker.Forms;
+
+/// <summary>On the 25th: every unit's pre-filled form for the month, queued to its liaisons once.</summary>
+public sealed class FormsJob(FormService forms, RegistryStore registry) : IScheduledJob
+{
+    public string Name => "forms";
+    public string Title => "下发月报表";
+    public FirePeriod Period => FirePeriod.Month;
+    public bool MovesOffHolidays => true;
+
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    {
+        registry.RequireUnitsAndTasks();
+        var sent = forms.Generate(period.Month, null, null, send: true);
+        return Task.FromResult($"{period} 月报表 {sent.Count} 份，新排队 {sent.Count(f => f.Queued)} 封");
+    }
+}

@@ -1,0 +1,17 @@
+using Microsoft.Extensions.DependencyInjection;
+using ReportWorker.Hosting;
+
+namespace ReportWorker.Registry;
+
+public static class RegistryServices
+{
+    /// <summary>The unit registry and the task list: their store and their importers.</summary>
+    public static IServiceCollection AddRegistry(this IServiceCollection services)
+    {
+        services.AddSettings<RegistryOptions>(RegistryOptions.SectionName);
+        services.AddSingleton<RegistryStore>();
+        services.AddSingleton<UnitImporter>();
+        services.AddSingleton<TaskImporter>();
+        return services;
+    }
+}
