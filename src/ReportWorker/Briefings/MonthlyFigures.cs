@@ -42,6 +42,5 @@ public sealed record CategoryFigures(string Code, string Name, TaskCounts Counts
 /// <summary>A unit's lead tasks, its report for the month, and its place in the ranking (1 = best).</summary>
 public sealed record UnitFigures(Unit Unit, TaskCounts Counts, SubmissionState Submission, int Rank);
 
-public enum SubmissionState { OnTime, Late, Missing, NothingToReport }
 
 public sealed record Punctuality(IReadOnlyList<Unit> OnTime, IReadOnlyList<Unit> Late, IReadOnlyList<Unit> Missing);

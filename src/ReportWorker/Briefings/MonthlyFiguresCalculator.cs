@@ -31,9 +31,7 @@ public static class MonthlyFiguresCalculator
         var unitRows = units.Select(u =>
         {
             var counts = TaskCounts.Of(led[u.Code].ToArray(), month);
-            var state = !involved.Contains(u.Code) ? SubmissionState.NothingToReport
-                : submissions.TryGetValue(u.Code, out var s) ? (s.Late ? SubmissionState.Late : SubmissionState.OnTime)
-                : SubmissionState.Missing;
+            var state = MonthlyReport.StateOf(involved.Contains(u.Code), submissions.GetValueOrDefault(u.Code));
             return (Unit: u, Counts: counts, State: state);
         }).ToArray();
 

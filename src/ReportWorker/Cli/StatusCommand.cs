@@ -32,7 +32,7 @@ internal static class StatusCommand
         var table = new ConsoleTable("代码", "单位", "任务", "报送", "收到时间", "版本", "已完成", "序时推进", "滞后", "未启动");
         foreach (var u in s.Units)
             table.Add(u.Unit.Code, u.Unit.ShortName, u.TaskCount,
-                u.Submission is null ? (u.TaskCount == 0 ? "无任务" : "未报") : u.Submission.Late ? "逾期" : "按时",
+                u.State switch { SubmissionState.NothingToReport => "无任务", SubmissionState.Missing => "未报", SubmissionState.Late => "逾期", _ => "按时" },
                 u.Submission is null ? "" : calendar.ToLocal(u.Submission.ReceivedAt).ToString("MM-dd HH:mm"),
                 u.Versions == 0 ? "" : u.Versions,
                 Count(u, ReportStatus.Completed), Count(u, ReportStatus.OnSchedule), Count(u, ReportStatus.Lagging), Count(u, ReportStatus.NotStarted));

@@ -3,7 +3,10 @@ using ReportWorker.Registry;
 
 namespace ReportWorker.Ledger;
 
-public sealed record UnitMonthStatus(Unit Unit, int TaskCount, Submission? Submission, int Versions, IReadOnlyDictionary<string, int> StatusCounts);
+public sealed record UnitMonthStatus(Unit Unit, int TaskCount, Submission? Submission, int Versions, IReadOnlyDictionary<string, int> StatusCounts)
+{
+    public SubmissionState State => MonthlyReport.StateOf(TaskCount > 0, Submission);
+}
 
 public sealed record MonthStatus(
     ReportMonth Month,
@@ -16,9 +19,9 @@ public sealed record MonthStatus(
     public int Open => Tasks.Count(t => !t.Closed);
     public int Overdue => Tasks.Count(t => t.Overdue);
     public int Lagging => Tasks.Count(t => t.Lagging);
-    public IEnumerable<UnitMonthStatus> Missing => Units.Where(u => u.TaskCount > 0 && u.Submission is null);
-    public IEnumerable<UnitMonthStatus> Late => Units.Where(u => u.Submission is { Late: true });
-    public IEnumerable<UnitMonthStatus> OnTime => Units.Where(u => u.Submission is { Late: false });
+    public IEnumerable<UnitMonthStatus> Missing => Units.Where(u => u.State == SubmissionState.Missing);
+    public IEnumerable<UnitMonthStatus> Late => Units.Where(u => u.State == SubmissionState.Late);
+    public IEnumerable<UnitMonthStatus> OnTime => Units.Where(u => u.State == SubmissionState.OnTime);
 }
 
 /// <summary>The ledger for one month: each task's state and each unit's report.</summary>

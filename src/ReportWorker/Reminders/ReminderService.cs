@@ -52,13 +52,14 @@ public sealed class ReminderService(
         return new(day, null, 0, [], 0);
     }
 
-    /// <summary>Units with tasks this month and a liaison to write to, and no accepted form for the month.</summary>
+    /// <summary>Units whose report for the month is missing (<see cref="MonthlyReport"/>) and who have a liaison to write to.</summary>
     public IReadOnlyList<Unit> Missing(ReportMonth month)
     {
         var index = registry.Index();
-        var reported = submissions.InForce(month).Select(s => s.UnitCode).ToHashSet();
+        var accepted = submissions.InForce(month).ToDictionary(s => s.UnitCode);
         return index.Units
-            .Where(u => u.Liaisons.Count > 0 && !reported.Contains(u.Code) && index.TasksOf(u.Code).Any())
+            .Where(u => u.Liaisons.Count > 0
+                && MonthlyReport.StateOf(index.TasksOf(u.Code).Any(), accepted.GetValueOrDefault(u.Code)) == SubmissionState.Missing)
             .ToArray();
     }
 
