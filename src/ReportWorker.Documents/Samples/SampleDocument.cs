@@ -15,7 +15,7 @@ public static class SampleDocument
 {
     private static readonly string[] Units = ["省委办公厅", "省委组织部", "省委宣传部", "省发展改革委", "省教育厅", "省审计厅", "海口海关", "省税务局", "省财政厅", "省卫生健康委"];
 
-    public static Document Create(int tableRows = 60, DateTimeOffset? created = null, Fonts.FontConfiguration? fonts = null)
+    public static Document Create(int tableRows = 60, DateTimeOffset? created = null, Fonts.FontSet? fonts = null)
     {
         var when = created ?? new DateTimeOffset(2025, 4, 8, 9, 0, 0, TimeSpan.FromHours(8));
         var doc = new Document(new DocumentMetadata("关于2025年3月省直机关党建工作任务推进情况的通报", "中共海南省委省直机关工作委员会", "月通报 2025年3月", when), fonts: fonts);

@@ -18,7 +18,7 @@ public sealed record MonthlyNoticeTexts(
 /// The 月通报 as a document: masthead, title, five sections, signature, the attachment with every
 /// task's status (by colour and by word) and the closing block. Composes components; does no I/O.
 /// </summary>
-public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontConfiguration fonts)
+public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts)
 {
     private static readonly SKColor Done = new(0xE2, 0xF0, 0xD9), Behind = new(0xFC, 0xE4, 0xD6), NotStarted = new(0xF8, 0xCB, 0xAD), Unknown = new(0xE7, 0xE6, 0xE6);
 

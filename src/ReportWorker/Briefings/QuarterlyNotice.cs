@@ -30,7 +30,7 @@ internal static class LevelStyle
 /// The 季督办 summary for leaders: items by level and unit, the list of items, and what became of last
 /// quarter's items. Composes components; does no I/O.
 /// </summary>
-public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontConfiguration fonts)
+public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontSet fonts)
 {
     public RenderedDocument Render()
     {
@@ -79,7 +79,7 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
 }
 
 /// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it.</summary>
-public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontConfiguration fonts)
+public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontSet fonts)
 {
     public RenderedDocument Render()
     {

@@ -56,6 +56,7 @@ public static class ReportWorkerServices
         services.AddSingleton<SubmissionStore>();
         services.AddSingleton<LedgerStatus>();
 
+        services.AddSingleton<Briefings.DocumentFonts>();
         services.AddSingleton<Briefings.BriefingStore>();
         services.AddSingleton<Briefings.BriefingService>();
         services.AddSingleton<Briefings.SupervisionStore>();
