@@ -1,10 +1,10 @@
 using System.Globalization;
+using ReportWorker.Documents;
 using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Registry;
-using SkiaSharp;
 
 namespace ReportWorker.Briefings;
 
@@ -16,13 +16,13 @@ public sealed record QuarterlyTexts(
 /// <summary>Level colours: 蓝, 黄, 红 shown by colour and by word.</summary>
 internal static class LevelStyle
 {
-    public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? SKColors.White : null);
+    public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? Rgb.White : null);
 
-    public static SKColor Fill(Level level) => level switch
+    public static Rgb Fill(Level level) => level switch
     {
-        Level.Red => new SKColor(0xC0, 0x00, 0x00),
-        Level.Yellow => new SKColor(0xFF, 0xE6, 0x99),
-        _ => new SKColor(0xDD, 0xEB, 0xF7),
+        Level.Red => new Rgb(0xC0, 0x00, 0x00),
+        Level.Yellow => new Rgb(0xFF, 0xE6, 0x99),
+        _ => new Rgb(0xDD, 0xEB, 0xF7),
     };
 }
 
