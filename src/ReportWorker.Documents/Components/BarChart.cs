@@ -38,7 +38,10 @@ public sealed record BarChart(IReadOnlyList<string> Labels, IReadOnlyList<double
         var face = c.Fonts.Candidates(FontRole.Body).MaxBy(f => texts.Characters.Count(c.Fonts.Faces[f].Has));
         var font = c.Fonts.Faces[face];
         texts = texts.Without(cp => !font.Has(cp), c.Missing);
-        var drawn = new HashSet<int>();
+        // The axis measures candidate tick labels before it keeps some. Were a candidate's characters missing from the
+        // subset it draws with, it would measure them otherwise than at layout and could keep other ticks (tried:
+        // 8 charts in 300 did), so every character a tick number may have goes into the subset.
+        var drawn = NumberCharacters().Where(font.Has).ToHashSet();
         foreach (var text in ChartPlot.Texts(this, texts, font.Typeface, (int)width, (int)height))
             foreach (var r in text.EnumerateRunes())
                 if (Rune.IsControl(r)) continue;
@@ -51,6 +54,14 @@ public sealed record BarChart(IReadOnlyList<string> Labels, IReadOnlyList<double
             usage => { foreach (var cp in drawn) usage.Add(face, cp); }) { Width = c.Page.TextWidth, KeepWithNext = Caption is not null };
         if (Caption is not null)
             foreach (var line in c.Lines(Caption, c.Body with { GridPitch = null }, TextAlign.Center)) yield return line;
+    }
+
+    // ScottPlot writes tick numbers in the current culture ("N0", or "G" with an exponent for tiny and huge values).
+    private static IEnumerable<int> NumberCharacters()
+    {
+        var f = CultureInfo.CurrentCulture.NumberFormat;
+        return string.Concat("0123456789E.,-+", f.NegativeSign, f.PositiveSign, f.NumberDecimalSeparator, f.NumberGroupSeparator)
+            .EnumerateRunes().Select(r => r.Value).Distinct();
     }
 }
 
