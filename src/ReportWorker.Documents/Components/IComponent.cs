@@ -19,7 +19,7 @@ public sealed class LayoutContext(FontSet fonts, PageSetup page)
     /// <summary>Characters no configured font has; they are left out of the page and reported.</summary>
     public SortedSet<int> Missing { get; } = [];
 
-    public TextStyle Body => new(FontRole.Body, page.BodySize, SkiaSharp.SKColors.Black, page.CharPitch);
+    public TextStyle Body => new(FontRole.Body, page.BodySize, Rgb.Black, page.CharPitch);
 
     /// <summary>Lines of text, one grid line each.</summary>
     public IEnumerable<LayoutItem> Lines(string text, TextStyle style, TextAlign align, float indent = 0, float? lineHeight = null, bool keepWithNext = false, (int, string)? bookmark = null)

@@ -1,7 +1,6 @@
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Layout;
 using ReportWorker.Documents.Text;
-using SkiaSharp;
 
 namespace ReportWorker.Documents.Components;
 
@@ -11,7 +10,7 @@ namespace ReportWorker.Documents.Components;
 /// </summary>
 public sealed record Masthead(string Organ, string Number) : IComponent
 {
-    public static readonly SKColor Red = new(0xE6, 0x00, 0x12);
+    public static readonly Rgb Red = new(0xE6, 0x00, 0x12);
     public float OrganSize { get; init; } = 30;
     public string? LeftNote { get; init; }
     public string? RightNote { get; init; }
@@ -46,20 +45,20 @@ public sealed record ClosingBlock(string? CopyTo, string Issuer, string Date) : 
 {
     public IEnumerable<LayoutItem> Layout(LayoutContext c)
     {
-        var style = new TextStyle(FontRole.Body, 14, SKColors.Black);
+        var style = new TextStyle(FontRole.Body, 14, Rgb.Black);
         var width = c.Page.TextWidth;
         var lineHeight = c.Page.LineHeight;
-        var parts = new List<LayoutItem> { new RuleItem(2, 1.0f, SKColors.Black, width) };
+        var parts = new List<LayoutItem> { new RuleItem(2, 1.0f, Rgb.Black, width) };
         if (!string.IsNullOrWhiteSpace(CopyTo))
         {
             var lines = c.Breaker.Break($"抄送：{CopyTo}", style, width - 2 * 14, 0, TextAlign.Justify, c.Missing);
             parts.AddRange(lines.Select(l => new TextLineItem(l, lineHeight, TextAlign.Left, width, 14)));
-            parts.Add(new RuleItem(2, 0.5f, SKColors.Black, width));
+            parts.Add(new RuleItem(2, 0.5f, Rgb.Black, width));
         }
         var issuer = c.Breaker.Break(Issuer, style, width, 0, TextAlign.Left, c.Missing)[0];
         var date = c.Breaker.Break(Date, style, width, 0, TextAlign.Left, c.Missing)[0];
         parts.Add(new PairItem(issuer, date, lineHeight, width, 14));
-        parts.Add(new RuleItem(2, 1.0f, SKColors.Black, width));
+        parts.Add(new RuleItem(2, 1.0f, Rgb.Black, width));
         yield return new StackItem(parts) { AtPageBottom = true };
     }
 }

@@ -6,7 +6,7 @@ using SkiaSharp;
 namespace ReportWorker.Documents.Components;
 
 /// <summary>A table cell: text, alignment, an optional fill and text colour.</summary>
-public sealed record Cell(string Text, TextAlign Align = TextAlign.Left, SKColor? Fill = null, SKColor? Color = null, bool Strong = false)
+public sealed record Cell(string Text, TextAlign Align = TextAlign.Left, Rgb? Fill = null, Rgb? Color = null, bool Strong = false)
 {
     public static implicit operator Cell(string text) => new(text);
 }
@@ -20,7 +20,7 @@ public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IRe
     public float FontSize { get; init; } = 12;
     public float LineSpacing { get; init; } = 1.45f;
     public float PaddingMm { get; init; } = 1.2f;
-    public SKColor HeaderFill { get; init; } = new(0xE8, 0xEE, 0xF6);
+    public Rgb HeaderFill { get; init; } = new(0xE8, 0xEE, 0xF6);
 
     public IEnumerable<LayoutItem> Layout(LayoutContext context)
     {
@@ -41,7 +41,7 @@ public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IRe
         for (var c = 0; c < widths.Length; c++)
         {
             var cell = c < row.Count ? row[c] : new Cell("");
-            var style = new TextStyle(header || cell.Strong ? FontRole.Heading1 : FontRole.Body, FontSize, cell.Color ?? SKColors.Black);
+            var style = new TextStyle(header || cell.Strong ? FontRole.Heading1 : FontRole.Body, FontSize, cell.Color ?? Rgb.Black);
             var align = cell.Align == TextAlign.Left ? TextAlign.Justify : cell.Align;
             cells.Add((context.Breaker.Break(cell.Text, style, widths[c] - 2 * pad, 0, align, context.Missing), cell with { Fill = cell.Fill ?? (header ? HeaderFill : null) }));
         }

@@ -1,7 +1,6 @@
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Layout;
 using ReportWorker.Documents.Text;
-using SkiaSharp;
 
 namespace ReportWorker.Documents.Components;
 
@@ -20,7 +19,7 @@ public sealed record Heading(int Level, string Text) : IComponent
     public IEnumerable<LayoutItem> Layout(LayoutContext c)
     {
         var role = Level switch { 1 => FontRole.Heading1, 2 => FontRole.Heading2, _ => FontRole.Body };
-        var style = new TextStyle(role, c.Page.BodySize, SKColors.Black, c.Page.CharPitch);
+        var style = new TextStyle(role, c.Page.BodySize, Rgb.Black, c.Page.CharPitch);
         return c.Lines(Text, style, TextAlign.Justify, 2 * c.Page.CharPitch, keepWithNext: true, bookmark: (Level, Text));
     }
 }
@@ -84,7 +83,7 @@ public sealed record AttachmentHeading(string Label, string Title) : IComponent
 {
     public IEnumerable<LayoutItem> Layout(LayoutContext c)
     {
-        var label = new TextStyle(FontRole.Heading1, c.Page.BodySize, SKColors.Black);
+        var label = new TextStyle(FontRole.Heading1, c.Page.BodySize, Rgb.Black);
         var first = true;
         foreach (var item in c.Lines(Label, label, TextAlign.Left, keepWithNext: true, bookmark: (0, $"{Label}　{Title}")))
         {

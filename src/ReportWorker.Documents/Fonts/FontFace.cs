@@ -1,30 +1,31 @@
+using System.Collections.Concurrent;
 using SkiaSharp;
 
 namespace ReportWorker.Documents.Fonts;
 
 /// <summary>
-/// One font file loaded for measuring. Advances are cached per character in em units, so measuring
-/// is a dictionary lookup after the first sight of a character.
+/// One font file loaded for measuring and subsetting. A file is read once per process: every font set,
+/// document and thread that names it shares the one face, which is safe to use from several threads.
+/// Advances are cached per character in em units, so measuring is a lookup after the first sight of a character.
 /// </summary>
-public sealed class FontFace : IDisposable
+public sealed class FontFace
 {
+    // Faces live as long as the process: a worker renders with the same few files for a year, and a face
+    // that was let go and loaded again would cost its megabytes again.
+    private static readonly ConcurrentDictionary<string, Lazy<FontFace>> Shared = new(StringComparer.Ordinal);
+    private static long _loadCount;
+
     private readonly Dictionary<int, float> _advance = [];
     // Basic Multilingual Plane advances, read without a lock once known (NaN = not measured yet).
     private readonly float[] _bmp = CreateBmpCache();
-
-    private static float[] CreateBmpCache()
-    {
-        var cache = new float[0x10000];
-        Array.Fill(cache, float.NaN);
-        return cache;
-    }
     private readonly Lock _gate = new();
+    private readonly FontSubsetter.NativeFace _native;
 
     private FontFace(string path, int index, byte[] data, SKTypeface typeface)
     {
         Path = path;
         Index = index;
-        Data = data;
+        Size = data.Length;
         Typeface = typeface;
         using (var unitFont = new SKFont(typeface, 1000f) { LinearMetrics = true, Hinting = SKFontHinting.None })
         {
@@ -35,26 +36,50 @@ public sealed class FontFace : IDisposable
         _native = new FontSubsetter.NativeFace(data, index);
     }
 
+    /// <summary>Raised once for every font file read from disk, on the thread that read it.</summary>
+    public static event Action<FontFace>? Loaded;
+
+    /// <summary>How many font files this process has read from disk.</summary>
+    public static long LoadCount => Interlocked.Read(ref _loadCount);
+
     public string Path { get; }
     public int Index { get; }
-    public byte[] Data { get; }
-    public SKTypeface Typeface { get; }
+    /// <summary>The font file's length in bytes.</summary>
+    public long Size { get; }
     public float Ascent { get; }
     public float Descent { get; }
+    /// <summary>The whole font, for measuring and for pictures; PDFs draw with a per-document subset instead.</summary>
+    internal SKTypeface Typeface { get; }
 
+    /// <summary>The process's face for this file ("path" or "path.ttc#index"), read from disk on first use.</summary>
     public static FontFace Load(string spec)
     {
-        var (path, index) = Parse(spec);
+        var key = FontSpec.Normalize(spec);
+        var lazy = Shared.GetOrAdd(key, _ => new Lazy<FontFace>(() => Read(spec), LazyThreadSafetyMode.ExecutionAndPublication));
+        try { return lazy.Value; }
+        catch
+        {
+            // A file that was missing or unreadable may be put right; the next caller tries again.
+            Shared.TryRemove(new KeyValuePair<string, Lazy<FontFace>>(key, lazy));
+            throw;
+        }
+    }
+
+    private static FontFace Read(string spec)
+    {
+        var (path, index) = FontSpec.Parse(spec);
+        path = System.IO.Path.GetFullPath(path);
         if (!File.Exists(path)) throw new FileNotFoundException($"Font file not found: {path}", path);
         var data = File.ReadAllBytes(path);
         if (IsCff(data, index))
             throw new NotSupportedException($"{path} has CFF (PostScript) outlines; PDF readers copy its text as radicals. Convert it to TrueType (see Fonts/build_fonts.py).");
         using var skData = SKData.CreateCopy(data);
         var typeface = SKTypeface.FromData(skData, index) ?? throw new InvalidDataException($"{path} is not a font SkiaSharp can read.");
-        return new FontFace(path, index, data, typeface);
+        var face = new FontFace(path, index, data, typeface);
+        Interlocked.Increment(ref _loadCount);
+        Loaded?.Invoke(face);
+        return face;
     }
-
-    private readonly FontSubsetter.NativeFace _native;
 
     /// <summary>This font cut down to the given characters (TrueType, for embedding).</summary>
     public byte[] Subset(IEnumerable<int> codepoints) => FontSubsetter.Subset(_native, codepoints);
@@ -75,10 +100,11 @@ public sealed class FontFace : IDisposable
         }
     }
 
-    private static (string Path, int Index) Parse(string spec)
+    private static float[] CreateBmpCache()
     {
-        var hash = spec.LastIndexOf('#');
-        return hash > 0 && int.TryParse(spec[(hash + 1)..], out var i) ? (spec[..hash], i) : (spec, 0);
+        var cache = new float[0x10000];
+        Array.Fill(cache, float.NaN);
+        return cache;
     }
 
     // sfnt tag 'OTTO' means CFF outlines; in a collection, look at the chosen face's offset table.
@@ -88,11 +114,5 @@ public sealed class FontFace : IDisposable
         if (data.Length > 16 && data.AsSpan(0, 4).SequenceEqual("ttcf"u8))
             offset = (int)System.Buffers.Binary.BinaryPrimitives.ReadUInt32BigEndian(data.AsSpan(12 + 4 * index, 4));
         return data.Length > offset + 4 && data.AsSpan(offset, 4).SequenceEqual("OTTO"u8);
-    }
-
-    public void Dispose()
-    {
-        _native.Dispose();
-        Typeface.Dispose();
     }
 }

@@ -6,29 +6,38 @@ namespace ReportWorker.Documents.Layout;
 
 /// <summary>
 /// What items draw with: the canvas and one typeface per face. For a PDF the typefaces are the
-/// per-document subsets, so each face is embedded once and only with the glyphs it uses.
+/// per-document subsets, so each face is embedded once and only with the glyphs it uses. The drawing
+/// library stays inside the engine: its types are internal here.
 /// </summary>
-public sealed class DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typefaces, FontSet fonts, PageSetup page) : IDisposable
+public sealed class DrawContext : IDisposable
 {
     private readonly Dictionary<(int, float), SKFont> _fonts = [];
-    private readonly Dictionary<uint, SKPaint> _paints = [];
+    private readonly Dictionary<Rgb, SKPaint> _paints = [];
 
-    public SKCanvas Canvas => canvas;
-    public FontSet Fonts => fonts;
-    public PageSetup Page => page;
-    public IReadOnlyList<SKTypeface> Typefaces => typefaces;
+    internal DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typefaces, FontSet fonts, PageSetup page)
+    {
+        Canvas = canvas;
+        Typefaces = typefaces;
+        Fonts = fonts;
+        Page = page;
+    }
 
-    public SKFont Font(int face, float size)
+    public FontSet Fonts { get; }
+    public PageSetup Page { get; }
+    internal SKCanvas Canvas { get; }
+    internal IReadOnlyList<SKTypeface> Typefaces { get; }
+
+    internal SKFont Font(int face, float size)
     {
         if (!_fonts.TryGetValue((face, size), out var font))
-            _fonts[(face, size)] = font = new SKFont(typefaces[face], size) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
+            _fonts[(face, size)] = font = new SKFont(Typefaces[face], size) { LinearMetrics = true, Subpixel = true, Hinting = SKFontHinting.None, Edging = SKFontEdging.Antialias };
         return font;
     }
 
-    public SKPaint Fill(SKColor color)
+    internal SKPaint Fill(Rgb color)
     {
-        if (!_paints.TryGetValue((uint)color, out var paint))
-            _paints[(uint)color] = paint = new SKPaint { Color = color, IsAntialias = true, Style = SKPaintStyle.Fill };
+        if (!_paints.TryGetValue(color, out var paint))
+            _paints[color] = paint = new SKPaint { Color = color.ToSkia(), IsAntialias = true, Style = SKPaintStyle.Fill };
         return paint;
     }
 
@@ -55,7 +64,7 @@ public sealed class DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typef
                 xs[i - start] = x + glyphs[i].X;
             }
             using var blob = SKTextBlob.CreateHorizontal(text[..length], Font(face, line.Style.Size), xs, baseline);
-            if (blob is not null) canvas.DrawText(blob, 0, 0, Fill(line.Style.Color));
+            if (blob is not null) Canvas.DrawText(blob, 0, 0, Fill(line.Style.Color));
             start = end;
         }
     }
@@ -63,7 +72,7 @@ public sealed class DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typef
     /// <summary>Baseline of text of this size centred in a band of the given height.</summary>
     public float Baseline(float top, float bandHeight, TextStyle style)
     {
-        var face = fonts.Faces[fonts.FaceOf(style.Role)];
+        var face = Fonts.Faces[Fonts.FaceOf(style.Role)];
         var ascent = face.Ascent * style.Size;
         var descent = face.Descent * style.Size;
         return top + (bandHeight - (ascent + descent)) / 2 + ascent;

@@ -35,13 +35,13 @@ public sealed class SpaceItem(float height) : LayoutItem
 }
 
 /// <summary>A horizontal rule across the text block, centred in its band.</summary>
-public sealed class RuleItem(float height, float thickness, SKColor color, float width) : LayoutItem
+public sealed class RuleItem(float height, float thickness, Rgb color, float width) : LayoutItem
 {
     public override float Height => height;
 
     public override void Draw(DrawContext context, float x, float y)
     {
-        using var paint = new SKPaint { Color = color, StrokeWidth = thickness, Style = SKPaintStyle.Stroke, IsAntialias = true };
+        using var paint = new SKPaint { Color = color.ToSkia(), StrokeWidth = thickness, Style = SKPaintStyle.Stroke, IsAntialias = true };
         context.Canvas.DrawLine(x, y + height / 2, x + width, y + height / 2, paint);
     }
 
@@ -49,7 +49,7 @@ public sealed class RuleItem(float height, float thickness, SKColor color, float
 }
 
 /// <summary>Anything drawn in a fixed box: an image, a chart.</summary>
-public sealed class BoxItem(float height, Action<DrawContext, SKRect> draw, Action<GlyphUsage>? glyphs = null) : LayoutItem
+internal sealed class BoxItem(float height, Action<DrawContext, SKRect> draw, Action<GlyphUsage>? glyphs = null) : LayoutItem
 {
     public float Width { get; init; }
     public override float Height => height;

@@ -9,12 +9,13 @@ namespace ReportWorker.Documents.Rendering;
 /// (so the page count is known for "第 1 页 共 N 页"), cuts each font down to the characters used,
 /// then draws the PDF.
 /// </summary>
-public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, FontConfiguration? fonts = null)
+public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, FontSet? fonts = null)
 {
     private readonly List<IComponent> _components = [];
 
     public PageSetup Page { get; } = page ?? PageSetup.GbT9704;
-    public FontConfiguration Fonts { get; } = fonts ?? FontConfiguration.Default;
+    /// <summary>The loaded fonts; load them once (<see cref="FontSet.For"/>) and hand the same set to every document.</summary>
+    public FontSet Fonts { get; } = fonts ?? FontSet.Default;
     public DocumentMetadata Metadata => metadata;
 
     public Document Add(IComponent component) { _components.Add(component); return this; }
@@ -23,11 +24,10 @@ public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, 
     /// <summary>Lays the document out and draws it. Missing characters are in the result, not on the page.</summary>
     public RenderedDocument Render()
     {
-        var fontSet = FontSet.For(Fonts);
-        var context = new LayoutContext(fontSet, Page);
+        var context = new LayoutContext(Fonts, Page);
         var items = _components.SelectMany(c => c.Layout(context)).ToList();
         var pages = Paginator.Paginate(items, Page.TextHeight);
-        var layout = new LaidOutDocument(pages, fontSet, Page, metadata, context.Missing.ToArray());
+        var layout = new LaidOutDocument(pages, Fonts, Page, metadata, context.Missing.ToArray());
         return PdfRenderer.Render(layout);
     }
 }

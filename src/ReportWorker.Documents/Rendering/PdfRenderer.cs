@@ -50,8 +50,7 @@ internal static class PdfRenderer
         }
         finally
         {
-            foreach (var t in subsets) { Components.ChartFonts.Unregister(t); t.Dispose(); }
-
+            foreach (var t in subsets) t.Dispose();
         }
     }
 

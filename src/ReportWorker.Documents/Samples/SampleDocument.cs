@@ -2,7 +2,6 @@ using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Layout;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
-using SkiaSharp;
 
 namespace ReportWorker.Documents.Samples;
 
@@ -15,7 +14,7 @@ public static class SampleDocument
 {
     private static readonly string[] Units = ["省委办公厅", "省委组织部", "省委宣传部", "省发展改革委", "省教育厅", "省审计厅", "海口海关", "省税务局", "省财政厅", "省卫生健康委"];
 
-    public static Document Create(int tableRows = 60, DateTimeOffset? created = null, Fonts.FontConfiguration? fonts = null)
+    public static Document Create(int tableRows = 60, DateTimeOffset? created = null, Fonts.FontSet? fonts = null)
     {
         var when = created ?? new DateTimeOffset(2025, 4, 8, 9, 0, 0, TimeSpan.FromHours(8));
         var doc = new Document(new DocumentMetadata("关于2025年3月省直机关党建工作任务推进情况的通报", "中共海南省委省直机关工作委员会", "月通报 2025年3月", when), fonts: fonts);
@@ -27,7 +26,7 @@ public static class SampleDocument
            .Add(new Paragraph("截至2025年3月31日，年度任务清单共298项，其中已销号32项，本月销号18项，完成率10.7%；序时推进235项，滞后或未启动31项，逾期28项。应报送单位40个，按时报送35个，逾期报送4个，未报送1个（海口海关）。联系邮箱：dangjian-report@example.gov.cn，任务编号如C-017、A-001等以清单为准。"))
            .Add(new Heading(2, "（一）分类推进情况"))
            .Add(new Paragraph("从类别看，A类“突出政治建设”任务完成率最高，达到77.2%；B类“围绕封关运作”任务推进较快，但仍有个别任务滞后。"))
-           .Add(new Chart(BuildChart, 150, 70, ["A 政治建设", "B 封关运作", "C 高质量发展", "D 对外开放", "E 民生", "F 社会治理", "完成率（%）"]))
+           .Add(new BarChart(["A 政治建设", "B 封关运作", "C 高质量发展", "D 对外开放", "E 民生", "F 社会治理"], [77.2, 45.0, 38.5, 30.1, 52.3, 41.0], 150, 70) { ValueAxisTitle = "完成率（%）" })
            .Add(new Heading(3, "1.各单位推进情况"))
            .Add(new Paragraph("各单位推进情况见下表。表中“完成率”为已销号任务数占牵头任务数的比例，排名按完成率从高到低，完成率相同的按滞后任务数从少到多排列。"))
            .Add(new Table([1.1f, 3.2f, 1.2f, 1.2f, 1.2f, 4f],
@@ -36,7 +35,7 @@ public static class SampleDocument
                [
                    new Cell(i.ToString(), TextAlign.Center), Units[i % Units.Length], new Cell($"{5 + i % 9}", TextAlign.Right), new Cell($"{i % 5}", TextAlign.Right),
                    new Cell($"{(i % 5) * 100.0 / (5 + i % 9):0.0}%", TextAlign.Right),
-                   i % 7 == 0 ? new Cell("任务涉及多个部门协调，配合单位意见尚未反馈；受人员调整影响，方案报批晚于计划，预计下月完成。", Fill: new SKColor(0xFD, 0xEC, 0xEA)) : new Cell(i % 3 == 0 ? "无" : "按序时推进。"),
+                   i % 7 == 0 ? new Cell("任务涉及多个部门协调，配合单位意见尚未反馈；受人员调整影响，方案报批晚于计划，预计下月完成。", Fill: new Rgb(0xFD, 0xEC, 0xEA)) : new Cell(i % 3 == 0 ? "无" : "按序时推进。"),
                ]).ToArray()))
            .Add(new Heading(1, "二、下步工作要求"))
            .Add(new Paragraph("各单位要对照任务清单，逐项倒排工期，确保按期完成；对滞后任务要认真分析原因，制定整改措施，于4月15日前报工委办公室。"))
@@ -45,19 +44,5 @@ public static class SampleDocument
            .Add(new Paragraph("（明细略）"))
            .Add(new ClosingBlock("省委办公厅，省委组织部。", "中共海南省委省直机关工作委员会办公室", "2025年4月8日印发"));
         return doc;
-    }
-
-    private static ScottPlot.Plot BuildChart()
-    {
-        var plot = new ScottPlot.Plot();
-        double[] values = [77.2, 45.0, 38.5, 30.1, 52.3, 41.0];
-        var bars = plot.Add.Bars(values);
-        bars.Color = ScottPlot.Color.FromHex("#C00000");
-        string[] labels = ["A 政治建设", "B 封关运作", "C 高质量发展", "D 对外开放", "E 民生", "F 社会治理"];
-        plot.Axes.Bottom.SetTicks([0, 1, 2, 3, 4, 5], labels);
-        plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
-        plot.Axes.Left.Label.Text = "完成率（%）";
-        plot.Axes.Margins(bottom: 0);
-        return plot;
     }
 }

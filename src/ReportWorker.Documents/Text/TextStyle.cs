@@ -1,14 +1,13 @@
 using ReportWorker.Documents.Fonts;
-using SkiaSharp;
 
 namespace ReportWorker.Documents.Text;
 
 public enum TextAlign { Left, Center, Right, Justify }
 
 /// <summary>How a run of text looks. <see cref="GridPitch"/> (points) snaps full-width characters to the line grid.</summary>
-public sealed record TextStyle(FontRole Role, float Size, SKColor Color, float? GridPitch = null)
+public sealed record TextStyle(FontRole Role, float Size, Rgb Color, float? GridPitch = null)
 {
-    public static TextStyle Of(FontRole role, float size) => new(role, size, SKColors.Black);
+    public static TextStyle Of(FontRole role, float size) => new(role, size, Rgb.Black);
 }
 
 /// <summary>One character placed on a line; X is from the start of the line, in points.</summary>

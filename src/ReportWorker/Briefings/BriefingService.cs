@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReportWorker.Calendar;
 using ReportWorker.Documents.Rendering;
@@ -21,9 +20,8 @@ public sealed class BriefingService(
     LiquidTemplates templates,
     ReportingCalendar calendar,
     DataPaths paths,
-    IHostEnvironment environment,
     IOptions<RegistryOptions> registryOptions,
-    IOptions<DocumentFontsOptions> fontOptions)
+    DocumentFonts fonts)
 {
     /// <summary>The month's figures from the ledger as it stood at <paramref name="asOf"/> (now when null).</summary>
     public MonthlyFigures Figures(ReportMonth month, DateTimeOffset? asOf = null) =>
@@ -39,7 +37,7 @@ public sealed class BriefingService(
         var figures = Figures(month, created);
         var texts = Texts(month, figures, record, created);
         var units = registry.Units().ToDictionary(u => u.Code, u => u.ShortName);
-        var document = new MonthlyNotice(figures, texts, units, created, fontOptions.Value.ToConfiguration(environment.ContentRootPath)).Render();
+        var document = new MonthlyNotice(figures, texts, units, created, fonts.Set).Render();
         var folder = outFolder ?? Path.Combine(paths.Briefings, month.ToString());
         var path = Path.Combine(folder, $"{month}-月通报{(record.Version > 1 ? $"-第{record.Version}版" : "")}.pdf");
         document.Save(path);

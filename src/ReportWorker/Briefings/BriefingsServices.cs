@@ -14,6 +14,7 @@ public static class BriefingsServices
         services.AddSingleton<IValidateOptions<DocumentFontsOptions>, FontsValidator>();
         services.AddSettings<SupervisionOptions>(SupervisionOptions.SectionName);
         services.AddSettings<BriefingsOptions>(BriefingsOptions.SectionName);
+        services.AddSingleton<DocumentFonts>();
         services.AddSingleton<BriefingStore>();
         services.AddSingleton<BriefingService>();
         services.AddSingleton<SupervisionStore>();

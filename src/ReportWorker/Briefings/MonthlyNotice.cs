@@ -1,11 +1,10 @@
 using System.Globalization;
+using ReportWorker.Documents;
 using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
-using ReportWorker.Documents.Layout;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Ledger;
-using SkiaSharp;
 
 namespace ReportWorker.Briefings;
 
@@ -18,9 +17,9 @@ public sealed record MonthlyNoticeTexts(
 /// The 月通报 as a document: masthead, title, five sections, signature, the attachment with every
 /// task's status (by colour and by word) and the closing block. Composes components; does no I/O.
 /// </summary>
-public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontConfiguration fonts)
+public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts)
 {
-    private static readonly SKColor Done = new(0xE2, 0xF0, 0xD9), Behind = new(0xFC, 0xE4, 0xD6), NotStarted = new(0xF8, 0xCB, 0xAD), Unknown = new(0xE7, 0xE6, 0xE6);
+    private static readonly Rgb Done = new(0xE2, 0xF0, 0xD9), Behind = new(0xFC, 0xE4, 0xD6), NotStarted = new(0xF8, 0xCB, 0xAD), Unknown = new(0xE7, 0xE6, 0xE6);
 
     public RenderedDocument Render()
     {
@@ -49,7 +48,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         doc.Add(new Table([3.6f, 1, 1, 1, 1, 1, 1, 1.3f], [Header("类别", "任务数", "累计销号", "本月销号", "序时推进", "滞后", "逾期", "完成率")], rows));
         var labels = figures.Categories.Select(c => $"{c.Code} {c.Name[^Math.Min(4, c.Name.Length)..]}").ToArray();
         var values = figures.Categories.Select(c => c.Counts.CompletionRate).ToArray();
-        doc.Add(new Spacer()).Add(new Chart(() => Bars(values, labels, horizontal: false), 150, 62, [.. labels, "完成率（%）"]));
+        doc.Add(new Spacer()).Add(new BarChart(labels, values, 150, 62) { ValueAxisTitle = "完成率（%）" });
     }
 
     private void ComposeUnits(Document doc)
@@ -66,7 +65,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         doc.Add(new Table([1, 3.4f, 1.1f, 1.1f, 1.3f, 1, 1, 1.3f], [Header("排名", "单位", "牵头任务", "累计销号", "完成率", "滞后", "逾期", "报送")], rows));
         var labels = ranked.Select(u => u.Unit.ShortName).Reverse().ToArray();
         var values = ranked.Select(u => u.Counts.CompletionRate).Reverse().ToArray();
-        doc.Add(new Spacer()).Add(new Chart(() => Bars(values, labels, horizontal: true), 150, Math.Min(220, 20 + 5f * labels.Length), [.. labels, "完成率（%）"]));
+        doc.Add(new Spacer()).Add(new BarChart(labels, values, 150, Math.Min(220, 20 + 5f * labels.Length)) { Horizontal = true, LabelSize = 9, ValueAxisTitle = "完成率（%）" });
     }
 
     private void ComposeProblems(Document doc)
@@ -117,7 +116,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         doc.Add(new Table([1.3f, 5.2f, 2.1f, 2.4f, 2.3f, 1.2f], [Header("编号", "任务内容", "牵头单位", "完成时限", "状态", "进度")], rows) { FontSize = 10.5f });
     }
 
-    private (string Word, SKColor? Fill) StatusOf(TaskState s) =>
+    private (string Word, Rgb? Fill) StatusOf(TaskState s) =>
         s.Closed ? ($"已销号（{s.ClosedIn!.Value.Month}月）", Done)
         : !s.ReportedThisMonth ? (s.Overdue ? "未报送·逾期" : "未报送", Unknown)
         : s.LastStatus switch
@@ -148,29 +147,4 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         SubmissionState.Missing => new Cell("未报送", TextAlign.Center, NotStarted),
         _ => new Cell("—", TextAlign.Center),
     };
-
-    private static ScottPlot.Plot Bars(double[] values, string[] labels, bool horizontal)
-    {
-        var plot = new ScottPlot.Plot();
-        var bars = plot.Add.Bars(values);
-        bars.Horizontal = horizontal;
-        bars.Color = ScottPlot.Color.FromHex("#C00000");
-        var positions = Enumerable.Range(0, labels.Length).Select(i => (double)i).ToArray();
-        if (horizontal)
-        {
-            plot.Axes.Left.SetTicks(positions, labels);
-            plot.Axes.Left.TickLabelStyle.FontSize = 9;
-            plot.Axes.Left.MajorTickStyle.Length = 2;
-            plot.Axes.Bottom.Label.Text = "完成率（%）";
-            plot.Axes.Margins(left: 0);
-        }
-        else
-        {
-            plot.Axes.Bottom.SetTicks(positions, labels);
-            plot.Axes.Bottom.TickLabelStyle.FontSize = 10;
-            plot.Axes.Left.Label.Text = "完成率（%）";
-            plot.Axes.Margins(bottom: 0);
-        }
-        return plot;
-    }
 }

@@ -1,10 +1,10 @@
 using System.Globalization;
+using ReportWorker.Documents;
 using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Registry;
-using SkiaSharp;
 
 namespace ReportWorker.Briefings;
 
@@ -16,13 +16,13 @@ public sealed record QuarterlyTexts(
 /// <summary>Level colours: 蓝, 黄, 红 shown by colour and by word.</summary>
 internal static class LevelStyle
 {
-    public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? SKColors.White : null);
+    public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? Rgb.White : null);
 
-    public static SKColor Fill(Level level) => level switch
+    public static Rgb Fill(Level level) => level switch
     {
-        Level.Red => new SKColor(0xC0, 0x00, 0x00),
-        Level.Yellow => new SKColor(0xFF, 0xE6, 0x99),
-        _ => new SKColor(0xDD, 0xEB, 0xF7),
+        Level.Red => new Rgb(0xC0, 0x00, 0x00),
+        Level.Yellow => new Rgb(0xFF, 0xE6, 0x99),
+        _ => new Rgb(0xDD, 0xEB, 0xF7),
     };
 }
 
@@ -30,7 +30,7 @@ internal static class LevelStyle
 /// The 季督办 summary for leaders: items by level and unit, the list of items, and what became of last
 /// quarter's items. Composes components; does no I/O.
 /// </summary>
-public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontConfiguration fonts)
+public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontSet fonts)
 {
     public RenderedDocument Render()
     {
@@ -79,7 +79,7 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
 }
 
 /// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it.</summary>
-public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontConfiguration fonts)
+public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontSet fonts)
 {
     public RenderedDocument Render()
     {

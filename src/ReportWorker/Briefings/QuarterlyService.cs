@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using ReportWorker.Calendar;
 using ReportWorker.Documents.Rendering;
@@ -26,9 +25,8 @@ public sealed class QuarterlyService(
     LiquidTemplates templates,
     ReportingCalendar calendar,
     DataPaths paths,
-    IHostEnvironment environment,
     IOptions<SupervisionOptions> options,
-    IOptions<DocumentFontsOptions> fontOptions)
+    DocumentFonts documentFonts)
 {
     public QuarterFigures Figures(Quarter quarter, DateTimeOffset? asOf = null)
     {
@@ -45,7 +43,7 @@ public sealed class QuarterlyService(
         var figures = Figures(quarter, created); // as the ledger stood when first issued (see BriefingService)
         var units = registry.Units().ToDictionary(u => u.Code);
         var texts = Texts(quarter, record, created);
-        var fonts = fontOptions.Value.ToConfiguration(environment.ContentRootPath);
+        var fonts = documentFonts.Set;
         var folder = outFolder ?? Path.Combine(paths.Briefings, quarter.ToString());
         var suffix = record.Version > 1 ? $"-第{record.Version}版" : "";
 

@@ -1,7 +1,5 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Options;
 using ReportWorker.Briefings;
 using ReportWorker.Documents.Samples;
 using ReportWorker.Storage;
@@ -18,7 +16,7 @@ internal static class SampleDocumentCommand
         var command = new Command("sample-document", "生成公文版式示例（版头、标题、各级标题、正文、跨三页表格、图表、页码、版记）") { outFile, pngs };
         command.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
-            var fonts = sp.GetRequiredService<IOptions<DocumentFontsOptions>>().Value.ToConfiguration(sp.GetRequiredService<IHostEnvironment>().ContentRootPath);
+            var fonts = sp.GetRequiredService<DocumentFonts>().Set;
             var path = parse.GetValue(outFile)?.FullName ?? Path.Combine(sp.GetRequiredService<DataPaths>().Briefings, "sample-notice.pdf");
             var rendered = SampleDocument.Create(fonts: fonts).Render();
             rendered.Save(path);

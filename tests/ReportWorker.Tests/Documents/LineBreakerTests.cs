@@ -8,7 +8,7 @@ public sealed class LineBreakerTests
 {
     private static readonly FontSet Fonts = FontSet.For(FontConfiguration.Default);
     private static readonly PageSetup Page = PageSetup.GbT9704;
-    private static readonly TextStyle Body = new(FontRole.Body, 16, SkiaSharp.SKColors.Black, Page.CharPitch);
+    private static readonly TextStyle Body = new(FontRole.Body, 16, ReportWorker.Documents.Rgb.Black, Page.CharPitch);
     private const string NoStart = "，。、；：？！）》」』”’〕】…%";
     private const string NoEnd = "（《「『“‘〔【";
 

@@ -129,7 +129,7 @@ public sealed class PdfOutputTests
             var small = Path.Combine(folder, "ascii.ttf");
             File.WriteAllBytes(small, face.Subset(Enumerable.Range(0x20, 0x5F)));
             var roles = FontConfiguration.Default.Roles.ToDictionary(r => r.Key, r => r.Key == FontRole.Body ? small : r.Value);
-            var doc = new Document(new DocumentMetadata("t", "a", "s", DateTimeOffset.UnixEpoch), fonts: new FontConfiguration(roles, [serif]))
+            var doc = new Document(new DocumentMetadata("t", "a", "s", DateTimeOffset.UnixEpoch), fonts: FontSet.For(new FontConfiguration(roles, [serif])))
                 .Add(new Paragraph("ABC 中文 123"));
 
             var rendered = doc.Render();

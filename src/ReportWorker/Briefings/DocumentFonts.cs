@@ -1,0 +1,33 @@
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using ReportWorker.Documents.Fonts;
+
+namespace ReportWorker.Briefings;
+
+/// <summary>
+/// The fonts every document of this process is set in, from the validated <see cref="DocumentFontsOptions"/>:
+/// loaded on first use, then shared by every notice, slip and thread. Each font file read is logged.
+/// </summary>
+public sealed class DocumentFonts : IDisposable
+{
+    private readonly ILogger<DocumentFonts> _logger;
+    private readonly Lazy<FontSet> _set;
+
+    public DocumentFonts(IOptions<DocumentFontsOptions> options, IHostEnvironment environment, ILogger<DocumentFonts> logger)
+    {
+        _logger = logger;
+        Configuration = options.Value.ToConfiguration(environment.ContentRootPath);
+        _set = new(() => FontSet.For(Configuration), LazyThreadSafetyMode.ExecutionAndPublication);
+        FontFace.Loaded += OnLoaded;
+    }
+
+    public FontConfiguration Configuration { get; }
+
+    /// <summary>The loaded fonts: the same instance for the life of the process.</summary>
+    public FontSet Set => _set.Value;
+
+    private void OnLoaded(FontFace face) => BriefingsLog.FontLoaded(_logger, face.Path, face.Index, face.Size);
+
+    public void Dispose() => FontFace.Loaded -= OnLoaded;
+}
