@@ -1,7 +1,6 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
@@ -61,7 +60,7 @@ public sealed class OperatorAlerts(LedgerDatabase database, OutboxStore outbox, 
                 Error = (p.Status == "sent" ? p.RefusedRecipients : p.LastError ?? p.RefusedRecipients) ?? "",
             }).ToArray(),
         });
-        var to = new MailboxAddress(organization.Value.Office, organization.Value.OperatorEmail);
+        var to = new Recipient(organization.Value.Office, organization.Value.OperatorEmail);
         return new OutgoingMessage(key, MessageKinds.Alert, null, [to], subject, html, text, []);
     }
 }

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 
@@ -23,6 +22,6 @@ public sealed class JobFailureAlert(OutboxStore outbox, EmailTemplates templates
             Command = $"reportworker run {job}{option}",
         });
         return outbox.Enqueue(new OutgoingMessage($"job-failed/{job}/{period.Value}", "job-failed", null,
-            [MailboxAddress.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
+            [Recipient.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
     }
 }
