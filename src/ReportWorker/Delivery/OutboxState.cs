@@ -10,6 +10,7 @@ public enum OutboxState { Pending, Sending, Sent, Failed }
 public static class OutboxStates
 {
     // Constants, so the store's SQL stays constant text with the literal in it (the same statements, the same plans, as before).
+    // Write them qualified: inside OutboxStore a bare {Sending} is its Sending() method, and interpolates as a delegate's name.
     internal const string Pending = "pending";
     internal const string Sending = "sending";
     internal const string Sent = "sent";

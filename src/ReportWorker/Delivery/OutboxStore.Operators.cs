@@ -1,6 +1,5 @@
 using Dapper;
 using ReportWorker.Storage;
-using static ReportWorker.Delivery.OutboxStates;
 
 namespace ReportWorker.Delivery;
 
@@ -22,7 +21,7 @@ public sealed partial class OutboxStore
         string? NextAttemptAt, string? LastError, string? RefusedRecipients, string? DeliveredAt)
     {
         public OutboxEntry ToEntry() =>
-            new(Id, Kind, UnitCode, Recipients, Subject, FromStored(Status), Attempts, NextAttemptAt, LastError, RefusedRecipients, DeliveredAt);
+            new(Id, Kind, UnitCode, Recipients, Subject, OutboxStates.FromStored(Status), Attempts, NextAttemptAt, LastError, RefusedRecipients, DeliveredAt);
     }
 
     /// <summary>How many messages are in each state (states with none are not listed).</summary>
@@ -30,16 +29,16 @@ public sealed partial class OutboxStore
     {
         using var c = database.Open();
         return c.Query<(string Status, long Count)>("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status")
-            .Select(r => (FromStored(r.Status), r.Count)).ToArray();
+            .Select(r => (OutboxStates.FromStored(r.Status), r.Count)).ToArray();
     }
 
     /// <summary>Everything not yet sent: pending, being sent, failed.</summary>
     public IReadOnlyList<OutboxEntry> Unfinished() =>
-        Entries($"SELECT {EntryColumns} WHERE status IN ('{Pending}', '{Sending}', '{Failed}') ORDER BY id");
+        Entries($"SELECT {EntryColumns} WHERE status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}', '{OutboxStates.Failed}') ORDER BY id");
 
     /// <summary>Sent messages that some recipients' servers refused for good.</summary>
     public IReadOnlyList<OutboxEntry> PartlyRefused() =>
-        Entries($"SELECT {EntryColumns} WHERE status = '{Sent}' AND refused_recipients IS NOT NULL ORDER BY id");
+        Entries($"SELECT {EntryColumns} WHERE status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL ORDER BY id");
 
     public OutboxEntry? Find(long id)
     {
@@ -60,9 +59,9 @@ public sealed partial class OutboxStore
     /// </summary>
     public OutboxState? Requeue(long id) => database.InTransaction((c, tx) =>
     {
-        OutboxState? found = c.QuerySingleOrDefault<string>("SELECT status FROM outbox WHERE id = @id", new { id }, tx) is { } stored ? FromStored(stored) : null;
+        OutboxState? found = c.QuerySingleOrDefault<string>("SELECT status FROM outbox WHERE id = @id", new { id }, tx) is { } stored ? OutboxStates.FromStored(stored) : null;
         if (found is OutboxState.Pending or OutboxState.Failed)
-            c.Execute($"UPDATE outbox SET status = '{Pending}', attempts = 0, next_attempt_at = NULL, alerted_at = NULL WHERE id = @id", new { id }, tx);
+            c.Execute($"UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = 0, next_attempt_at = NULL, alerted_at = NULL WHERE id = @id", new { id }, tx);
         return found;
     });
 
@@ -78,7 +77,7 @@ public sealed partial class OutboxStore
             var problems = c.Query<EntryRow>($"""
                 SELECT {EntryColumns}
                 WHERE kind <> @alert AND alerted_at IS NULL
-                  AND ((status IN ('{Pending}', '{Sending}') AND attempts >= @after) OR status = '{Failed}' OR (status = '{Sent}' AND refused_recipients IS NOT NULL))
+                  AND ((status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}') AND attempts >= @after) OR status = '{OutboxStates.Failed}' OR (status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL))
                 ORDER BY id
                 """, new { alert = MessageKinds.Alert, after = afterAttempts }, tx).Select(r => r.ToEntry()).ToArray();
             if (problems.Length == 0) return [];

@@ -4,7 +4,6 @@ using Dapper;
 using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
-using static ReportWorker.Delivery.OutboxStates;
 
 namespace ReportWorker.Delivery;
 
@@ -97,7 +96,7 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
         using var c = database.Open();
         return c.Query<QueuedMessage>($"""
             SELECT {(withMime ? Columns : ColumnsWithoutMime)}
-            WHERE o.status = '{Pending}' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+            WHERE o.status = '{OutboxStates.Pending}' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
             ORDER BY o.id LIMIT @limit
             """, new { now = clock.GetUtcNow().Stored(), limit, noBytes = Array.Empty<byte>() }).ToArray();
     }
@@ -106,14 +105,14 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     public IReadOnlyList<QueuedMessage> Sending(bool withMime = true)
     {
         using var c = database.Open();
-        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} WHERE o.status = '{Sending}' ORDER BY o.id", new { noBytes = Array.Empty<byte>() }).ToArray();
+        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} WHERE o.status = '{OutboxStates.Sending}' ORDER BY o.id", new { noBytes = Array.Empty<byte>() }).ToArray();
     }
 
     /// <summary>Marks a pending message as being sent by <paramref name="claim"/>. False if another worker got there first.</summary>
     public bool TryClaim(long id, string claim)
     {
         using var c = database.Open();
-        return c.Execute($"UPDATE outbox SET status = '{Sending}', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{Pending}'",
+        return c.Execute($"UPDATE outbox SET status = '{OutboxStates.Sending}', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{OutboxStates.Pending}'",
             new { id, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
@@ -128,7 +127,7 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     public bool TryTakeOver(long id, string? previousClaim, string claim)
     {
         using var c = database.Open();
-        return c.Execute($"UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{Sending}' AND claimed_by IS NOT DISTINCT FROM @previousClaim",
+        return c.Execute($"UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{OutboxStates.Sending}' AND claimed_by IS NOT DISTINCT FROM @previousClaim",
             new { id, previousClaim, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
@@ -136,7 +135,7 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     {
         using var c = database.Open();
         c.Execute($"""
-            UPDATE outbox SET status = '{Sent}', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
+            UPDATE outbox SET status = '{OutboxStates.Sent}', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
                               refused_recipients = @refusedText, claimed_by = NULL, sending_since = NULL
             WHERE id = @id
             """, new { id, deliveredTo, refusedText = refused.Count == 0 ? null : string.Join("\n", refused), now = clock.GetUtcNow().Stored() });
@@ -147,8 +146,8 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     {
         using var c = database.Open();
         c.Execute($"""
-            UPDATE outbox SET status = '{Pending}', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
-            WHERE id = @id AND (status = '{Pending}' OR (status = '{Sending}' AND claimed_by = @claim))
+            UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))
             """, new { id, claim, error, next = next.Stored() });
     }
 
@@ -156,8 +155,8 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     {
         using var c = database.Open();
         c.Execute($"""
-            UPDATE outbox SET status = '{Failed}', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
-            WHERE id = @id AND (status = '{Pending}' OR (status = '{Sending}' AND claimed_by = @claim))
+            UPDATE outbox SET status = '{OutboxStates.Failed}', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))
             """, new { id, claim, error });
     }
 

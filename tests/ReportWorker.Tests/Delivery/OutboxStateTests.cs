@@ -23,16 +23,21 @@ public sealed class OutboxStateTests
     }
 
     [Fact]
-    public void A_queued_message_reads_back_as_pending_and_a_retried_failure_as_pending_again()
+    public void Each_state_the_store_writes_is_the_one_it_reads_back()
     {
         using var world = new TestWorld();
-        Queue.Messages(world, 2);
+        Queue.Messages(world, 3);
         var store = world.Get<OutboxStore>();
-        store.MarkFailed(2, "test", "SMTP 550");
 
-        Assert.Equal([(OutboxState.Failed, 1L), (OutboxState.Pending, 1L)], store.Counts());
-        Assert.Equal(OutboxState.Pending, store.Find(1)!.Status);
+        Assert.True(store.TryClaim(1, "test"));
+        store.MarkFailed(2, "test", "SMTP 550");
+        store.MarkSent(3, "smtp://relay:587", []);
+
+        Assert.Equal([1L], store.Sending().Select(m => m.Id));
+        Assert.Empty(store.Due());
+        Assert.Equal([(1L, OutboxState.Sending), (2L, OutboxState.Failed)], store.Unfinished().Select(e => (e.Id, e.Status)));
+        Assert.Equal([(OutboxState.Failed, 1L), (OutboxState.Sending, 1L), (OutboxState.Sent, 1L)], store.Counts());
         Assert.Equal(OutboxState.Failed, store.Requeue(2));
-        Assert.Equal(OutboxState.Pending, store.Find(2)!.Status);
+        Assert.Equal([2L], store.Due().Select(m => m.Id));
     }
 }
