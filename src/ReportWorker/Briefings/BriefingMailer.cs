@@ -1,6 +1,5 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Registry;
@@ -32,7 +31,7 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
         var queued = Queue($"{key}/leaders", "monthly-notice", null, Leaders(), Model("各位领导"), file, b.Document.Pdf);
         // To the units as a circular, like the paper one (主送 各单位): the liaisons in Bcc, up to Briefings:UnitRecipientsPerMessage per message.
         var liaisons = registry.Units().SelectMany(Liaisons).DistinctBy(a => a.Address.ToLowerInvariant()).ToArray();
-        var office = new MailboxAddress(organization.Value.Office, mail.Value.FromAddress);
+        var office = new Recipient(organization.Value.Office, mail.Value.FromAddress);
         foreach (var (batch, n) in liaisons.Chunk(options.Value.UnitRecipientsPerMessage).Select((batch, n) => (batch, n + 1)))
             queued += Queue($"{key}/units/{n}", "monthly-notice", null, [office], Model("各单位"), file, b.Document.Pdf, bcc: batch);
         return queued;
@@ -74,15 +73,15 @@ public sealed class BriefingMailer(OutboxStore outbox, EmailTemplates templates,
         return bytes;
     }
 
-    private int Queue(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null) =>
+    private int Queue(string key, string template, string? unit, IReadOnlyList<Recipient> to, object model, string fileName, byte[] pdf, IReadOnlyList<Recipient>? bcc = null) =>
         to.Count == 0 ? 0 : outbox.Enqueue(Message(key, template, unit, to, model, fileName, pdf, bcc)) ? 1 : 0;
 
-    private OutgoingMessage Message(string key, string template, string? unit, IReadOnlyList<MailboxAddress> to, object model, string fileName, byte[] pdf, IReadOnlyList<MailboxAddress>? bcc = null)
+    private OutgoingMessage Message(string key, string template, string? unit, IReadOnlyList<Recipient> to, object model, string fileName, byte[] pdf, IReadOnlyList<Recipient>? bcc = null)
     {
         var (subject, html, text) = templates.Render(template, model);
         return new OutgoingMessage(key, template, unit, to, subject, html, text, [new Attachment(fileName, Pdf, pdf)]) { Bcc = bcc ?? [] };
     }
 
-    private IReadOnlyList<MailboxAddress> Leaders() => options.Value.Leaders.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
-    private static IReadOnlyList<MailboxAddress> Liaisons(Unit unit) => unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
+    private IReadOnlyList<Recipient> Leaders() => options.Value.Leaders.Select(l => new Recipient(l.Name, l.Email)).ToArray();
+    private static IReadOnlyList<Recipient> Liaisons(Unit unit) => unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray();
 }

@@ -8,7 +8,7 @@ public sealed class BriefingsOptions
     public const string SectionName = "Briefings";
 
     [MinLength(1, ErrorMessage = "Briefings:Leaders needs at least one recipient for the 月通报 and 季督办.")]
-    public List<Recipient> Leaders { get; set; } = [];
+    public List<Leader> Leaders { get; set; } = [];
 
     /// <summary>
     /// The 月通报 goes to the units as a circular: one message to at most this many liaisons, in Bcc
@@ -18,7 +18,7 @@ public sealed class BriefingsOptions
     [Range(1, 1000)] public int UnitRecipientsPerMessage { get; set; } = 500;
 }
 
-public sealed class Recipient
+public sealed class Leader
 {
     [Required] public string Name { get; set; } = "";
     [Required, EmailAddress] public string Email { get; set; } = "";

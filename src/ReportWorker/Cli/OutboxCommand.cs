@@ -10,8 +10,6 @@ namespace ReportWorker.Cli;
 /// <summary>`outbox`: what waits, what failed and why; `outbox retry ID`: try a failed or stuck message again now.</summary>
 internal static class OutboxCommand
 {
-    private static readonly string[] Statuses = ["pending", "sending", "sent", "failed"];
-
     public static Command Create()
     {
         var outbox = new Command("outbox", "查看发件箱：各状态邮件数量，以及待发、发送中、失败的邮件");
@@ -36,13 +34,13 @@ internal static class OutboxCommand
         return outbox;
     }
 
-    internal static string CountsLine(IReadOnlyList<(string Status, long Count)> counts)
+    internal static string CountsLine(IReadOnlyList<(OutboxState State, long Count)> counts)
     {
-        var byStatus = counts.ToDictionary(c => c.Status, c => c.Count);
-        return $"发件箱：{string.Join("，", Statuses.Select(s => $"{StatusName(s)} {byStatus.GetValueOrDefault(s)} 封"))}。";
+        var byState = counts.ToDictionary(c => c.State, c => c.Count);
+        return $"发件箱：{string.Join("，", OutboxStates.All.Select(s => $"{StateName(s)} {byState.GetValueOrDefault(s)} 封"))}。";
     }
 
-    internal static string Render(IReadOnlyList<(string Status, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar)
+    internal static string Render(IReadOnlyList<(OutboxState State, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar)
     {
         var w = new StringWriter();
         w.WriteLine(CountsLine(counts));
@@ -52,7 +50,7 @@ internal static class OutboxCommand
             w.WriteLine();
             var table = new ConsoleTable("编号", "类型", "单位", "收件人", "状态", "已尝试", "下次尝试", "最近错误");
             foreach (var e in unfinished)
-                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", e.Recipients, StatusName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
+                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", e.Recipients, StateName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
             w.Write(table);
         }
         if (partlyRefused.Count > 0)
@@ -64,7 +62,7 @@ internal static class OutboxCommand
                 table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", Local(e.DeliveredAt, calendar), Shorten(e.RefusedRecipients?.Replace("\n", "；")));
             w.Write(table);
         }
-        if (unfinished.Any(e => e.Status == "failed"))
+        if (unfinished.Any(e => e.Status == OutboxState.Failed))
         {
             w.WriteLine();
             w.WriteLine("排除故障（检查 Mail:Smtp 设置或收件人地址）后，运行 reportworker outbox retry 编号 重新发送。");
@@ -85,19 +83,19 @@ internal static class OutboxCommand
         };
     }
 
-    private static string StatusName(string status) => status switch
+    private static string StateName(OutboxState state) => state switch
     {
-        "pending" => "待发",
-        "sending" => "发送中",
-        "sent" => "已发",
-        "failed" => "失败",
-        _ => status,
+        OutboxState.Pending => "待发",
+        OutboxState.Sending => "发送中",
+        OutboxState.Sent => "已发",
+        OutboxState.Failed => "失败",
+        _ => state.ToStored(),
     };
 
     private static string NextAttempt(OutboxEntry e, ReportingCalendar calendar) => e.Status switch
     {
-        "failed" => "不再重试",
-        "sending" => "",
+        OutboxState.Failed => "不再重试",
+        OutboxState.Sending => "",
         _ => e.NextAttemptAt is null ? "立即" : Local(e.NextAttemptAt, calendar),
     };
 

@@ -31,9 +31,9 @@ public sealed class MessageBuilder(IOptions<MailOptions> options, TimeProvider c
     {
         var mime = new MimeMessage { Subject = message.Subject, MessageId = MessageIdFor(message.Key), Date = clock.GetUtcNow() };
         mime.From.Add(new MailboxAddress(options.Value.FromName, options.Value.FromAddress));
-        mime.To.AddRange(message.To);
-        mime.Cc.AddRange(message.Cc);
-        mime.Bcc.AddRange(message.Bcc);
+        mime.To.AddRange(message.To.Select(Mailbox));
+        mime.Cc.AddRange(message.Cc.Select(Mailbox));
+        mime.Bcc.AddRange(message.Bcc.Select(Mailbox));
         mime.Headers.Add("X-ReportWorker-Kind", message.Kind);
         // RFC 3834: tells well-behaved auto-responders not to answer, so two robots never write to each other forever.
         mime.Headers.Add("Auto-Submitted", MessageKinds.IsAnswer(message.Kind) ? "auto-replied" : "auto-generated");
@@ -45,4 +45,6 @@ public sealed class MessageBuilder(IOptions<MailOptions> options, TimeProvider c
         mime.WriteTo(WriteOptions, stream);
         return stream.ToArray();
     }
+
+    private static MailboxAddress Mailbox(Recipient recipient) => new(recipient.Name, recipient.Address);
 }

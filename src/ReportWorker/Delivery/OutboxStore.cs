@@ -14,10 +14,11 @@ public sealed record QueuedMessage(long Id, string MessageKey, string MessageId,
 }
 
 /// <summary>
-/// The durable outbox in the ledger. A message is queued in the same transaction as the fact it reports.
-/// Each state change is one committed statement, so a crash leaves every row in a state the next run understands.
+/// The durable outbox in the ledger, and the only code that reads or writes the outbox tables. A message is
+/// queued in the same transaction as the fact it reports. Each state change is one committed statement, so a
+/// crash leaves every row in a state the next run understands. (What the operators see and do: OutboxStore.Operators.cs.)
 /// </summary>
-public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder, TimeProvider clock)
+public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder builder, TimeProvider clock)
 {
     private const string Columns = """
         o.id AS Id, o.message_key AS MessageKey, o.message_id AS MessageId, o.kind AS Kind, o.unit_code AS UnitCode, o.recipients AS Recipients,
@@ -95,7 +96,7 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
         using var c = database.Open();
         return c.Query<QueuedMessage>($"""
             SELECT {(withMime ? Columns : ColumnsWithoutMime)}
-            WHERE o.status = 'pending' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
+            WHERE o.status = '{OutboxStates.Pending}' AND (o.next_attempt_at IS NULL OR o.next_attempt_at <= @now)
             ORDER BY o.id LIMIT @limit
             """, new { now = clock.GetUtcNow().Stored(), limit, noBytes = Array.Empty<byte>() }).ToArray();
     }
@@ -104,18 +105,17 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     public IReadOnlyList<QueuedMessage> Sending(bool withMime = true)
     {
         using var c = database.Open();
-        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} WHERE o.status = 'sending' ORDER BY o.id", new { noBytes = Array.Empty<byte>() }).ToArray();
+        return c.Query<QueuedMessage>($"SELECT {(withMime ? Columns : ColumnsWithoutMime)} WHERE o.status = '{OutboxStates.Sending}' ORDER BY o.id", new { noBytes = Array.Empty<byte>() }).ToArray();
     }
 
     /// <summary>Marks a pending message as being sent by <paramref name="claim"/>. False if another worker got there first.</summary>
     public bool TryClaim(long id, string claim)
     {
         using var c = database.Open();
-        return c.Execute("UPDATE outbox SET status = 'sending', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'pending'",
+        return c.Execute($"UPDATE outbox SET status = '{OutboxStates.Sending}', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{OutboxStates.Pending}'",
             new { id, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
-    /// <summary>Takes over a message whose sending was cut off. False if another worker took it over first.</summary>
     /// <summary>An attempt that decided nothing (the journal could not be asked): counted, so the operators hear of it in time.</summary>
     public void CountAttempt(long id, string error)
     {
@@ -123,18 +123,19 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
         c.Execute("UPDATE outbox SET attempts = attempts + 1, last_error = @error WHERE id = @id", new { id, error });
     }
 
+    /// <summary>Takes over a message whose sending was cut off. False if another worker took it over first.</summary>
     public bool TryTakeOver(long id, string? previousClaim, string claim)
     {
         using var c = database.Open();
-        return c.Execute("UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = 'sending' AND claimed_by IS NOT DISTINCT FROM @previousClaim",
+        return c.Execute($"UPDATE outbox SET sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{OutboxStates.Sending}' AND claimed_by IS NOT DISTINCT FROM @previousClaim",
             new { id, previousClaim, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
     public void MarkSent(long id, string deliveredTo, IReadOnlyList<RefusedRecipient> refused)
     {
         using var c = database.Open();
-        c.Execute("""
-            UPDATE outbox SET status = 'sent', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
+        c.Execute($"""
+            UPDATE outbox SET status = '{OutboxStates.Sent}', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
                               refused_recipients = @refusedText, claimed_by = NULL, sending_since = NULL
             WHERE id = @id
             """, new { id, deliveredTo, refusedText = refused.Count == 0 ? null : string.Join("\n", refused), now = clock.GetUtcNow().Stored() });
@@ -144,18 +145,18 @@ public sealed class OutboxStore(LedgerDatabase database, MessageBuilder builder,
     public void MarkRetry(long id, string claim, string error, DateTimeOffset next)
     {
         using var c = database.Open();
-        c.Execute("""
-            UPDATE outbox SET status = 'pending', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
-            WHERE id = @id AND (status = 'pending' OR (status = 'sending' AND claimed_by = @claim))
+        c.Execute($"""
+            UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))
             """, new { id, claim, error, next = next.Stored() });
     }
 
     public void MarkFailed(long id, string claim, string error)
     {
         using var c = database.Open();
-        c.Execute("""
-            UPDATE outbox SET status = 'failed', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
-            WHERE id = @id AND (status = 'pending' OR (status = 'sending' AND claimed_by = @claim))
+        c.Execute($"""
+            UPDATE outbox SET status = '{OutboxStates.Failed}', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
+            WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))
             """, new { id, claim, error });
     }
 

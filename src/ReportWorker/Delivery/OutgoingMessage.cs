@@ -8,15 +8,15 @@ public sealed record OutgoingMessage(
     string Key,
     string Kind,
     string? UnitCode,
-    IReadOnlyList<MimeKit.MailboxAddress> To,
+    IReadOnlyList<Recipient> To,
     string Subject,
     string Html,
     string Text,
     IReadOnlyList<Attachment> Attachments)
 {
-    public IReadOnlyList<MimeKit.MailboxAddress> Cc { get; init; } = [];
+    public IReadOnlyList<Recipient> Cc { get; init; } = [];
     /// <summary>Recipients who do not see each other (a circular); the relay gets them in the envelope only.</summary>
-    public IReadOnlyList<MimeKit.MailboxAddress> Bcc { get; init; } = [];
+    public IReadOnlyList<Recipient> Bcc { get; init; } = [];
 }
 
 public sealed record Attachment(string FileName, string ContentType, byte[] Content);

@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Hosting;
@@ -79,7 +78,7 @@ public sealed class FormService(
         var values = TextValues(unit, month);
         var (subject, html, text) = email.Render("form", new { values.UnitName, values.MonthCn, values.Due, TaskCount = model.Rows.Count, FileName = fileName, values.ReplyTo, values.Office });
         return new OutgoingMessage(FormKey(unit, month), "form", unit.Code,
-            unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray(), subject, html, text,
+            unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray(), subject, html, text,
             [new Attachment(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", File.ReadAllBytes(path))]);
     }
 

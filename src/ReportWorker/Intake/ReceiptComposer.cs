@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Registry;
@@ -43,13 +42,13 @@ public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar 
             ReplyTo = mail.Value.FromAddress,
         };
         var (subject, html, text) = templates.Render("rejection", model);
-        IReadOnlyList<MailboxAddress> to = sender is not null ? [MailboxAddress.Parse(sender)]
+        IReadOnlyList<Recipient> to = sender is not null ? [Recipient.Parse(sender)]
             : unit is not null ? Liaisons(unit)
-            : [new MailboxAddress(organization.Value.Office, organization.Value.OperatorEmail)];
+            : [new Recipient(organization.Value.Office, organization.Value.OperatorEmail)];
         var message = new OutgoingMessage($"rejection/{receivedFileId}", "rejection", unit?.Code, to, subject, html, text, []);
         // The office sees what could not be attributed, so nothing is silently dropped.
         return unit is null && sender is not null
-            ? message with { Cc = [new MailboxAddress(organization.Value.Office, organization.Value.OperatorEmail)] }
+            ? message with { Cc = [new Recipient(organization.Value.Office, organization.Value.OperatorEmail)] }
             : message;
     }
 
@@ -69,9 +68,9 @@ public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar 
             ReplyTo = mail.Value.FromAddress,
         };
         var (subjectLine, html, text) = templates.Render("no-attachment", model);
-        return new OutgoingMessage($"no-attachment/{mailboxMessageId}", "rejection", unit?.Code, [MailboxAddress.Parse(sender)], subjectLine, html, text, []);
+        return new OutgoingMessage($"no-attachment/{mailboxMessageId}", "rejection", unit?.Code, [Recipient.Parse(sender)], subjectLine, html, text, []);
     }
 
-    private static IReadOnlyList<MailboxAddress> Liaisons(Unit unit) =>
-        unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray();
+    private static IReadOnlyList<Recipient> Liaisons(Unit unit) =>
+        unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray();
 }

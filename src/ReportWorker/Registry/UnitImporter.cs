@@ -1,5 +1,5 @@
 using Dapper;
-using MimeKit;
+using ReportWorker.Delivery;
 using ReportWorker.Ledger;
 using ReportWorker.Spreadsheets;
 using ReportWorker.Storage;
@@ -82,7 +82,7 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
             var emails = TextNormalizer.SplitList(map.Text(row, "email")).Select(TextNormalizer.Narrow).ToArray();
             var names = TextNormalizer.SplitList(map.Text(row, "liaison"));
             if (emails.Length == 0) Error("email", "没有联络员邮箱，无法向该单位发送填报表和回执。");
-            foreach (var e in emails.Where(e => !IsAddress(e))) Error("email", $"“{e}”不是有效的电子邮箱地址。");
+            foreach (var e in emails.Where(e => !Recipient.IsValidAddress(e))) Error("email", $"“{e}”不是有效的电子邮箱地址。");
 
             var shortName = map.Text(row, "short");
             var orderText = TextNormalizer.Narrow(map.Text(row, "order"));
@@ -94,8 +94,4 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
         if (units.Count == 0 && errors.Count == 0) errors.Add(new(file, 0, "", "表中没有任何单位。"));
         if (errors.Count > 0) throw new RegistryImportException(errors);
         return units;
-    }
-
-    private static bool IsAddress(string text) =>
-        text.Count(c => c == '@') == 1 && MailboxAddress.TryParse(text, out var m) && m.Address == text && text.Split('@')[1].Contains('.');
-}
+    }}

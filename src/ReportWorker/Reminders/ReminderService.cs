@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using MimeKit;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Forms;
@@ -73,7 +72,7 @@ public sealed class ReminderService(
             form.TaskCount, FileName = fileName, ReplyTo = mail.Value.FromAddress, organization.Value.Office,
         });
         return outbox.Enqueue(new OutgoingMessage($"reminder/{month}/{unit.Code}/{day:yyyy-MM-dd}", "reminder", unit.Code,
-            unit.Liaisons.Select(l => new MailboxAddress(l.Name, l.Email)).ToArray(), subject, html, text,
+            unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray(), subject, html, text,
             [new Attachment(fileName, Xlsx, File.ReadAllBytes(form.Path))]));
     }
 

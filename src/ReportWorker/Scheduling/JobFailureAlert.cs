@@ -15,7 +15,7 @@ public sealed class JobFailureAlert(OutboxStore outbox, EmailTemplates templates
             Command = $"ReportWorker run {job.Name}{PeriodOption(period)}",
         });
         return outbox.Enqueue(new OutgoingMessage($"job-failed/{job.Name}/{period.Value}", "job-failed", null,
-            [MimeKit.MailboxAddress.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
+            [Recipient.Parse(organization.Value.OperatorEmail)], subject, html, text, []));
     }
 
     /// <summary>The option of <c>run</c> that names this period.</summary>

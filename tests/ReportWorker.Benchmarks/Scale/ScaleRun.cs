@@ -142,7 +142,7 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                     sent += result.Sent;
                     if (result.Sent == 0) break; // nothing due, or nothing deliverable (a retry waits on the frozen clock)
                 }
-                var counts = string.Join(", ", Get<OutboxAdmin>().Counts().Select(c => $"{c.Count} {c.Status}"));
+                var counts = string.Join(", ", Get<OutboxAdmin>().Counts().Select(c => $"{c.Count} {c.State.ToStored()}"));
                 return (sent, "mails", $"{runs} runs, {smtp.Messages} received, {smtp.Bytes / 1e6:0.0} MB; outbox: {counts}");
             });
 

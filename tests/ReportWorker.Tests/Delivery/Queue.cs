@@ -1,4 +1,3 @@
-using MimeKit;
 using ReportWorker.Delivery;
 using ReportWorker.Tests.Support;
 
@@ -15,7 +14,7 @@ internal static class Queue
         for (var i = 1; i <= count; i++)
         {
             var key = $"{prefix}/{i}";
-            store.Enqueue(new OutgoingMessage(key, "receipt", "U01", [new MailboxAddress($"联络员{i}", $"liaison{i}@example.gov.cn")],
+            store.Enqueue(new OutgoingMessage(key, "receipt", "U01", [new Recipient($"联络员{i}", $"liaison{i}@example.gov.cn")],
                 $"【回执】测试 {i}", $"<p>第 {i} 封</p>", $"第 {i} 封", []));
             ids.Add(builder.MessageIdFor(key));
         }

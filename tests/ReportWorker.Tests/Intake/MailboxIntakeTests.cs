@@ -106,8 +106,8 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
         var (world, user) = World();
         using var _ = world;
         var outbox = world.Get<OutboxStore>();
-        outbox.Enqueue(new OutgoingMessage("briefing/monthly/2025-03/v1/unit/U03", "monthly-notice", "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "月通报", "<p>通报</p>", "通报", []));
-        outbox.Enqueue(new OutgoingMessage("form/2025-03/U03", "form", "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "请填报", "<p>表</p>", "表", []));
+        outbox.Enqueue(new OutgoingMessage("briefing/monthly/2025-03/v1/unit/U03", "monthly-notice", "U03", [Recipient.Parse("hkhg@example.gov.cn")], "月通报", "<p>通报</p>", "通报", []));
+        outbox.Enqueue(new OutgoingMessage("form/2025-03/U03", "form", "U03", [Recipient.Parse("hkhg@example.gov.cn")], "请填报", "<p>表</p>", "表", []));
         var builder = world.Get<MessageBuilder>();
         MimeMessage ReplyTo(string key, string text)
         {
@@ -134,7 +134,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
         using var __ = world;
         var builder = world.Get<MessageBuilder>();
         MimeMessage Built(string kind) => MimeMessage.Load(new MemoryStream(builder.Build(
-            new OutgoingMessage($"{kind}/1", kind, "U03", [MailboxAddress.Parse("hkhg@example.gov.cn")], "s", "<p>h</p>", "t", []))), TestContext.Current.CancellationToken);
+            new OutgoingMessage($"{kind}/1", kind, "U03", [Recipient.Parse("hkhg@example.gov.cn")], "s", "<p>h</p>", "t", []))), TestContext.Current.CancellationToken);
 
         Assert.Equal("auto-replied", Built("receipt").Headers["Auto-Submitted"]);
         Assert.Equal("auto-replied", Built("rejection").Headers["Auto-Submitted"]);
@@ -255,7 +255,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     {
         var (world, user) = World(new Dictionary<string, string?> { ["Intake:Mailbox:JournalWaitSeconds"] = "20", ["Mail:JournalAddress"] = "reports@example.gov.cn" });
         using var _ = world;
-        world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/90", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
+        world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/90", "receipt", "U02", [Recipient.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using var c = world.Get<LedgerDatabase>().Open();
         var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT o.message_id, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id");
 
@@ -272,7 +272,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     {
         var (world, user) = World(new Dictionary<string, string?> { ["Mail:JournalAddress"] = "reports@example.gov.cn" });
         using var _ = world;
-        world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/77", "receipt", "U02", [MailboxAddress.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
+        world.Get<OutboxStore>().Enqueue(new OutgoingMessage("receipt/77", "receipt", "U02", [Recipient.Parse(Liaison)], "【回执】测试", "<p>已登记</p>", "已登记", []));
         using (var c = world.Get<LedgerDatabase>().Open())
         {
             var (id, mime) = c.QuerySingle<(string, byte[])>("SELECT o.message_id, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id");

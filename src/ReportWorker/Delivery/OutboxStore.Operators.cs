@@ -1,0 +1,91 @@
+using Dapper;
+using ReportWorker.Storage;
+
+namespace ReportWorker.Delivery;
+
+/// <summary>One outbox message as the operators see it: the `outbox` command's lists, the alert e-mail.</summary>
+public sealed record OutboxEntry(long Id, string Kind, string? UnitCode, string Recipients, string Subject, OutboxState Status, long Attempts,
+    string? NextAttemptAt, string? LastError, string? RefusedRecipients, string? DeliveredAt);
+
+// What the operators see of the outbox and do to it: the lists of the `outbox` command, its retry, and the alerts.
+public sealed partial class OutboxStore
+{
+    private const string EntryColumns = """
+        id AS Id, kind AS Kind, unit_code AS UnitCode, recipients AS Recipients, subject AS Subject, status AS Status, attempts AS Attempts,
+        next_attempt_at AS NextAttemptAt, last_error AS LastError, refused_recipients AS RefusedRecipients, delivered_at AS DeliveredAt
+        FROM outbox
+        """;
+
+    // The row as stored; its status is read through OutboxStates, the one mapping.
+    private sealed record EntryRow(long Id, string Kind, string? UnitCode, string Recipients, string Subject, string Status, long Attempts,
+        string? NextAttemptAt, string? LastError, string? RefusedRecipients, string? DeliveredAt)
+    {
+        public OutboxEntry ToEntry() =>
+            new(Id, Kind, UnitCode, Recipients, Subject, OutboxStates.FromStored(Status), Attempts, NextAttemptAt, LastError, RefusedRecipients, DeliveredAt);
+    }
+
+    /// <summary>How many messages are in each state (states with none are not listed).</summary>
+    public IReadOnlyList<(OutboxState State, long Count)> Counts()
+    {
+        using var c = database.Open();
+        return c.Query<(string Status, long Count)>("SELECT status, COUNT(*) FROM outbox GROUP BY status ORDER BY status")
+            .Select(r => (OutboxStates.FromStored(r.Status), r.Count)).ToArray();
+    }
+
+    /// <summary>Everything not yet sent: pending, being sent, failed.</summary>
+    public IReadOnlyList<OutboxEntry> Unfinished() =>
+        Entries($"SELECT {EntryColumns} WHERE status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}', '{OutboxStates.Failed}') ORDER BY id");
+
+    /// <summary>Sent messages that some recipients' servers refused for good.</summary>
+    public IReadOnlyList<OutboxEntry> PartlyRefused() =>
+        Entries($"SELECT {EntryColumns} WHERE status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL ORDER BY id");
+
+    public OutboxEntry? Find(long id)
+    {
+        using var c = database.Open();
+        return c.QuerySingleOrDefault<EntryRow>($"SELECT {EntryColumns} WHERE id = @id", new { id })?.ToEntry();
+    }
+
+    private IReadOnlyList<OutboxEntry> Entries(string sql)
+    {
+        using var c = database.Open();
+        return c.Query<EntryRow>(sql).Select(r => r.ToEntry()).ToArray();
+    }
+
+    /// <summary>
+    /// Puts a pending or failed message back to pending, due now, with a fresh count of attempts and no alert
+    /// recorded, so that it gets the full series of retries again and a new alert if it sticks again. A message
+    /// being sent, or sent, is left alone. Returns the state the message was found in; null if there is none.
+    /// </summary>
+    public OutboxState? Requeue(long id) => database.InTransaction((c, tx) =>
+    {
+        OutboxState? found = c.QuerySingleOrDefault<string>("SELECT status FROM outbox WHERE id = @id", new { id }, tx) is { } stored ? OutboxStates.FromStored(stored) : null;
+        if (found is OutboxState.Pending or OutboxState.Failed)
+            c.Execute($"UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = 0, next_attempt_at = NULL, alerted_at = NULL WHERE id = @id", new { id }, tx);
+        return found;
+    });
+
+    /// <summary>
+    /// Finds every message not named in an alert before that is stuck (pending or sending after
+    /// <paramref name="afterAttempts"/> attempts), failed, or sent with some recipients refused; queues the alert
+    /// <paramref name="compose"/> makes of them (given its key) and marks them alerted. Returns them; none: nothing queued.
+    /// </summary>
+    public IReadOnlyList<OutboxEntry> QueueAlert(int afterAttempts, Func<string, IReadOnlyList<OutboxEntry>, OutgoingMessage> compose) =>
+        database.InTransaction<IReadOnlyList<OutboxEntry>>((c, tx) =>
+        {
+            // In one write transaction, so two workers cannot both alert about the same messages.
+            var problems = c.Query<EntryRow>($"""
+                SELECT {EntryColumns}
+                WHERE kind <> @alert AND alerted_at IS NULL
+                  AND ((status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}') AND attempts >= @after) OR status = '{OutboxStates.Failed}' OR (status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL))
+                ORDER BY id
+                """, new { alert = MessageKinds.Alert, after = afterAttempts }, tx).Select(r => r.ToEntry()).ToArray();
+            if (problems.Length == 0) return [];
+            // Each alert adds a row, so the next free id keys each alert apart even when the same messages are alerted again after a retry.
+            var key = $"alert/{c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM outbox", transaction: tx)}";
+            Enqueue(c, tx, compose(key, problems));
+            var now = clock.GetUtcNow().Stored();
+            c.Execute("UPDATE outbox SET alerted_at = @now WHERE id = @Id", problems.Select(p => new { now, p.Id }), tx);
+            return problems;
+        });
+}
