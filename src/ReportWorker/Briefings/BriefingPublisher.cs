@@ -1,4 +1,5 @@
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

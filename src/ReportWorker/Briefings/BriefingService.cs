@@ -7,6 +7,7 @@ using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Storage;
 using ReportWorker.Text;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

@@ -1,5 +1,6 @@
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

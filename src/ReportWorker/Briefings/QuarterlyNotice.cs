@@ -5,6 +5,7 @@ using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

@@ -1,5 +1,6 @@
 using ReportWorker.Calendar;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

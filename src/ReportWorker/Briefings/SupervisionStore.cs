@@ -1,6 +1,7 @@
 using ReportWorker.Storage;
 using Dapper;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Extensions.Options;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Calendar;
 

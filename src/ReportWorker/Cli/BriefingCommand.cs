@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using ReportWorker.Briefings;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Cli;
 

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Cli;
 

@@ -5,6 +5,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Calendar;
 using ReportWorker.Scheduling;
 using ReportWorker.Text;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Cli;
 

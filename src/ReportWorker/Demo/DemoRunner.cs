@@ -6,6 +6,7 @@ using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Samples;
 using ReportWorker.Storage;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Demo;
 
@@ -44,7 +45,7 @@ public sealed class DemoRunner(
         void Brief(DateTimeOffset upTo)
         {
             if (notice is null && upTo >= noticeAt) { clock.Set(noticeAt); var issued = briefings.Monthly(last); notice = issued.Briefing; mails += issued.Queued; }
-            if (quarter is null && upTo >= quarterAt) { clock.Set(quarterAt); var issued = briefings.Quarterly(Briefings.Quarter.Of(last)); quarter = issued.Quarter; mails += issued.Queued; }
+            if (quarter is null && upTo >= quarterAt) { clock.Set(quarterAt); var issued = briefings.Quarterly(Quarter.Of(last)); quarter = issued.Quarter; mails += issued.Queued; }
         }
         foreach (var item in ReadManifest(manifest).OrderBy(i => i.ArrivedAt))
         {

@@ -3,6 +3,7 @@ using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Text;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Intake;
 

@@ -1,5 +1,6 @@
 using ReportWorker.Calendar;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Ledger;
 

@@ -2,6 +2,7 @@ using ReportWorker.Storage;
 using System.Data;
 using System.Text.Json;
 using Dapper;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Ledger;
 

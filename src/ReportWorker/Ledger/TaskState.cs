@@ -1,4 +1,5 @@
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Ledger;
 

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportWorker.Spreadsheets;
 using ReportWorker.Text;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Registry;
 

@@ -4,6 +4,7 @@ using ReportWorker.Delivery;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Reminders;
 

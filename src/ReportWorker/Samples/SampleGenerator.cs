@@ -5,6 +5,7 @@ using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Spreadsheets;
 using ReportWorker.Storage;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Samples;
 

@@ -1,6 +1,5 @@
 using System.Globalization;
-using ReportWorker.Briefings;
-using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Scheduling;
 

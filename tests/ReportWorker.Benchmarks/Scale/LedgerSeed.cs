@@ -1,6 +1,7 @@
 using System.Data.Common;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Benchmarks.Scale;
 

@@ -11,6 +11,7 @@ using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Storage;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Benchmarks.Scale;
 

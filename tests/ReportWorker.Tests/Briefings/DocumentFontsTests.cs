@@ -8,6 +8,7 @@ using ReportWorker.Documents.Samples;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Documents;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

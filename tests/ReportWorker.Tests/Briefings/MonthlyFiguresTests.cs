@@ -1,6 +1,7 @@
 using ReportWorker.Briefings;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

@@ -2,6 +2,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
 using UglyToad.PdfPig;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

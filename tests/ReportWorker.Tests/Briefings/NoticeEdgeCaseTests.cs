@@ -5,6 +5,7 @@ using ReportWorker.Spreadsheets;
 using ReportWorker.Storage;
 using ReportWorker.Tests.Support;
 using UglyToad.PdfPig;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

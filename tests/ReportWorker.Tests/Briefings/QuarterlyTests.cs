@@ -4,6 +4,7 @@ using ReportWorker.Delivery;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
 using UglyToad.PdfPig;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

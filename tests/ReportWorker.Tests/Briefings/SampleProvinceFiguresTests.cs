@@ -8,6 +8,7 @@ using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Tests.Support;
 using UglyToad.PdfPig;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

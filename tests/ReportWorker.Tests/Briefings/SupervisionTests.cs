@@ -2,6 +2,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Calendar;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Briefings;
 

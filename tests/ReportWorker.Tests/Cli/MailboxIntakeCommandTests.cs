@@ -2,6 +2,7 @@ using Microsoft.Data.Sqlite;
 using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Cli;
 

@@ -3,6 +3,7 @@ using ReportWorker.Delivery;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Delivery;
 

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using ReportWorker.Delivery;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Delivery;
 

@@ -4,6 +4,7 @@ using System.Text.Json;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Forms;
 

@@ -6,6 +6,7 @@ using ExcelDataReader;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReportWorker.Tests.Forms;

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Intake;
 

@@ -6,6 +6,7 @@ using ReportWorker.Delivery;
 using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Intake;
 

@@ -1,6 +1,7 @@
 using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Intake;
 

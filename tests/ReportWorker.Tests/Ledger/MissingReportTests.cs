@@ -5,6 +5,7 @@ using ReportWorker.Reminders;
 using ReportWorker.Spreadsheets;
 using ReportWorker.Storage;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Ledger;
 

@@ -3,6 +3,7 @@ using Microsoft.Data.Sqlite;
 using MimeKit;
 using ReportWorker.Ledger;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Scheduling;
 

@@ -3,6 +3,7 @@ using ReportWorker.Delivery;
 using ReportWorker.Ledger;
 using ReportWorker.Reminders;
 using ReportWorker.Tests.Support;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Scheduling;
 

@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Tests.Support;
 

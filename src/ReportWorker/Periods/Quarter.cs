@@ -1,8 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
-using ReportWorker.Ledger;
 
-namespace ReportWorker.Briefings;
+namespace ReportWorker.Periods;
 
 /// <summary>A calendar quarter: 2025Q1 covers January to March.</summary>
 public readonly partial record struct Quarter(int Year, int Number)

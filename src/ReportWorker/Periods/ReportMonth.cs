@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using ReportWorker.Text;
 
-namespace ReportWorker.Ledger;
+namespace ReportWorker.Periods;
 
 /// <summary>A reporting month. Written yyyy-MM in files and the ledger, 2025年3月 for people.</summary>
 public readonly partial record struct ReportMonth(int Year, int Month) : IComparable<ReportMonth>
