@@ -66,6 +66,19 @@ public sealed class RegistryStore(LedgerDatabase database)
 
     public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Index().TasksOf(unitCode).ToArray();
 
+    /// <summary>
+    /// Records an import in the transaction that applies it. The newest import's id is the registry's
+    /// version: every process's cache (<see cref="Index"/>) sees the change by it.
+    /// </summary>
+    internal static long RecordImport(IDbConnection c, IDbTransaction tx, string kind, string file, string sha256, int rows, string now) =>
+        c.ExecuteScalar<long>("""
+            INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at)
+            VALUES (@kind, @file, @sha256, @rows, 0, 0, @now) RETURNING id
+            """, new { kind, file, sha256, rows, now }, tx);
+
+    internal static void CountImport(IDbConnection c, IDbTransaction tx, long importId, int added, int changed) =>
+        c.Execute("UPDATE imports SET added = @added, changed = @changed WHERE id = @importId", new { added, changed, importId }, tx);
+
     internal static IReadOnlyList<Unit> LoadUnits(IDbConnection c, IDbTransaction? tx)
     {
         var liaisons = c.Query<(string UnitCode, string Name, string Email)>(

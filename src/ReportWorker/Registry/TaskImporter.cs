@@ -37,10 +37,7 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
         {
             var existing = RegistryStore.LoadTasks(c, tx, activeOnly: false).ToDictionary(t => t.Code);
             var now = clock.GetUtcNow().Stored();
-            var importId = c.ExecuteScalar<long>("""
-                INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at)
-                VALUES ('tasks', @file, @sha, @rows, 0, 0, @now) RETURNING id
-                """, new { file, sha = Hashing.Sha256OfFile(path), rows = tasks.Count, now }, tx);
+            var importId = RegistryStore.RecordImport(c, tx, "tasks", file, Hashing.Sha256OfFile(path), tasks.Count, now);
             int added = 0, changed = 0;
             foreach (var task in tasks)
             {
@@ -63,7 +60,7 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
                 foreach (var (co, position) in task.CoUnits.Select((co, i) => (co, i)))
                     c.Execute("INSERT INTO task_co_units(task_code, unit_code, position) VALUES (@Code, @co, @position)", new { task.Code, co, position }, tx);
             }
-            c.Execute("UPDATE imports SET added = @added, changed = @changed WHERE id = @importId", new { added, changed, importId }, tx);
+            RegistryStore.CountImport(c, tx, importId, added, changed);
             var notInFile = existing.Keys.Except(tasks.Select(t => t.Code)).Order().ToArray();
             List<string> notes = notInFile.Length == 0 ? [] :
                 [$"台账中有 {notInFile.Length} 项任务不在本次文件中，保持不变：{string.Join("、", notInFile.Take(10))}{(notInFile.Length > 10 ? " …" : "")}"];

@@ -51,8 +51,7 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
                 foreach (var (l, position) in unit.Liaisons.Select((l, i) => (l, i)))
                     c.Execute("INSERT INTO unit_liaisons(unit_code, name, email, position) VALUES (@Code, @Name, @Email, @position)", new { unit.Code, l.Name, l.Email, position }, tx);
             }
-            c.Execute("INSERT INTO imports(kind, file_name, sha256, rows, added, changed, imported_at) VALUES ('units', @file, @sha, @rows, @added, @changed, @now)",
-                new { file, sha = Hashing.Sha256OfFile(path), rows = units.Count, added, changed, now }, tx);
+            RegistryStore.CountImport(c, tx, RegistryStore.RecordImport(c, tx, "units", file, Hashing.Sha256OfFile(path), units.Count, now), added, changed);
             return new ImportResult("units", units.Count, added, changed, units.Count - added - changed, []);
         });
     }
