@@ -64,10 +64,11 @@ internal sealed class SoakReport
         L();
         L("### What the worker did");
         L();
-        L("| job | period | status | started (simulated) | after its fire | summary |");
+        L("| job | period | status | started (simulated) | after its cron time | summary |");
         L("|---|---|---|---|---:|---|");
         foreach (var r in Runs.Where(r => r.Job is not "reminders"))
             L($"| {r.Job} | {r.Period} | {r.Status} | {r.Started.ToOffset(China):yyyy-MM-dd HH:mm} | {Hours(r.Delay)} | {r.Summary?.Replace("|", "/", StringComparison.Ordinal)} |");
+        L("\nA run 24 or 48 h after its cron time was moved off a weekend or holiday (WorkingDaysOnly); the rest is how far the worker lagged the fast clock.");
         var reminders = Runs.Where(r => r.Job == "reminders").ToArray();
         var sent = reminders.Where(r => r.Summary?.Contains("催报 ", StringComparison.Ordinal) == true).Select(r => $"{r.Period} ({r.Summary!.Split(' ')[0]}: {r.Summary.Split(' ')[2]} units)");
         L($"\nReminder runs: {reminders.Length} ({string.Join(", ", reminders.GroupBy(r => r.Status).Select(g => $"{g.Count()} {g.Key}"))}). " +
