@@ -97,12 +97,12 @@ internal sealed class FactorResult(int factor)
     }
 }
 
-/// <summary>Figures the kernel keeps for this process (/proc/self/status), in KB.</summary>
+/// <summary>Figures the kernel keeps for this process (/proc/self/status), or for another one (soak), in KB.</summary>
 internal static partial class Proc
 {
-    public static long Kb(string field)
+    public static long Kb(string field, string process = "self")
     {
-        foreach (var line in File.ReadLines("/proc/self/status"))
+        foreach (var line in File.ReadLines($"/proc/{process}/status"))
             if (line.StartsWith(field + ":", StringComparison.Ordinal)) return long.Parse(Digits().Match(line).Value);
         return 0;
     }
@@ -113,6 +113,18 @@ internal static partial class Proc
         foreach (var line in File.ReadLines("/proc/self/io"))
             if (line.StartsWith(field + ":", StringComparison.Ordinal)) return long.Parse(Digits().Match(line).Value);
         return 0;
+    }
+
+    /// <summary>User and system CPU time the process has used (/proc/PID/stat fields 14 and 15, clock ticks of 10 ms); 0 once it has ended.</summary>
+    public static double CpuSeconds(string process)
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{process}/stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' '); // comm may hold spaces: read after the last ')'
+            return (long.Parse(fields[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(fields[12], System.Globalization.CultureInfo.InvariantCulture)) / 100.0;
+        }
+        catch (IOException) { return 0; }
     }
 
     [GeneratedRegex(@"\d+")] private static partial Regex Digits();
