@@ -3,6 +3,7 @@ using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 using X = DocumentFormat.OpenXml.Spreadsheet;
 
 namespace ReportWorker.Benchmarks.Soak;

@@ -1,5 +1,5 @@
 using ReportWorker.Calendar;
-using ReportWorker.Ledger;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Benchmarks.Soak;
 

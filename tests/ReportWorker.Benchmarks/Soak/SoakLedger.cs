@@ -32,7 +32,7 @@ internal sealed class SoakLedger(string database)
         return c.Query<Run>("""
             SELECT job AS Job, period AS Period, status AS Status, occurrence AS Occurrence, started_at AS StartedAt, summary AS Summary
             FROM job_runs WHERE job IN @jobs ORDER BY id
-            """, new { jobs = new[] { JobNames.Forms, JobNames.Reminders, JobNames.MonthlyNotice, JobNames.QuarterlyNotice } }).ToArray();
+            """, new { jobs = new[] { "forms", "reminders", "monthly-notice", "quarterly-notice" } }).ToArray();
     }
 
     public IReadOnlyList<(string What, long Count)> Counts()

@@ -5,6 +5,7 @@ using ReportWorker.Benchmarks.Scale;
 using ReportWorker.Calendar;
 using ReportWorker.Forms;
 using ReportWorker.Ledger;
+using ReportWorker.Periods;
 using ReportWorker.Scheduling;
 
 namespace ReportWorker.Benchmarks.Soak;
@@ -86,7 +87,7 @@ internal sealed partial class SoakRun(SoakOptions o)
                     nextSample = now.AddSeconds(1);
                     if (Rss(worker.Pid) is > 0 and var kb) samples.Add(new RssSample(now, simulated, kb, Proc.CpuSeconds(worker.Pid.ToString(CultureInfo.InvariantCulture))));
                     var month = ReportMonth.Of(simulated);
-                    if (!planned.Contains(month) && ledger.Done(JobNames.Forms, month.ToString()))
+                    if (!planned.Contains(month) && ledger.Done("forms", month.ToString()))
                     {
                         planned.Add(month);
                         var forms = Directory.GetFiles(Path.Combine(data, "forms", month.ToString()), "*.xlsx");
