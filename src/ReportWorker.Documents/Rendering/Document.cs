@@ -24,6 +24,7 @@ public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, 
     /// <summary>Lays the document out and draws it. Missing characters are in the result, not on the page.</summary>
     public RenderedDocument Render()
     {
+        using var glyphs = GlyphCache.Use();
         var context = new LayoutContext(Fonts, Page);
         var items = _components.SelectMany(c => c.Layout(context)).ToList();
         var pages = Paginator.Paginate(items, Page.TextHeight);

@@ -10,7 +10,6 @@ internal static class PdfRenderer
 {
     public static RenderedDocument Render(LaidOutDocument layout)
     {
-        GlyphCache.Reserve();
         var fonts = layout.Fonts;
         var usage = new GlyphUsage();
         foreach (var page in layout.Pages)

@@ -46,6 +46,7 @@ public sealed class RenderedDocument(byte[] pdf, LaidOutDocument layout)
     /// <summary>A picture of one page (0-based), for e-mail bodies and for looking at.</summary>
     public byte[] RenderPng(int pageIndex, float dpi = 96)
     {
+        using var glyphs = GlyphCache.Use();
         var page = layout.Page;
         var scale = dpi / 72f;
         var info = new SKImageInfo((int)Math.Ceiling(page.PageWidth * scale), (int)Math.Ceiling(page.PageHeight * scale));
