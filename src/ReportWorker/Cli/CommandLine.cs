@@ -30,6 +30,7 @@ public static class CommandLine
         root.Subcommands.Add(DeliverCommand.Create());
         root.Subcommands.Add(JobsCommands.Jobs());
         root.Subcommands.Add(JobsCommands.Run());
+        root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());
