@@ -1,10 +1,11 @@
+using ReportWorker.Calendar;
 using ReportWorker.Registry;
 using ReportWorker.Scheduling;
 
 namespace ReportWorker.Briefings;
 
 /// <summary>On the 8th: the 月通报 for the month before, to the leaders and every unit. A missed month is never skipped.</summary>
-public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore registry) : IScheduledJob
+public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore registry, ReportingCalendar calendar) : IScheduledJob
 {
     public string Name => "monthly-notice";
     public string Title => "月通报";
@@ -16,6 +17,7 @@ public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore 
     {
         registry.RequireUnitsAndTasks();
         var (briefing, queued) = publisher.Monthly(period.Month);
-        return Task.FromResult($"{period} 月通报第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，新排队 {queued} 封");
+        // On time or late was judged against the due day, which moves off holidays only if they were known.
+        return Task.FromResult($"{period} 月通报第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，新排队 {queued} 封" + calendar.DueNote(period.Month));
     }
 }

@@ -1,10 +1,12 @@
+using Microsoft.Extensions.Options;
+using ReportWorker.Calendar;
 using ReportWorker.Registry;
 using ReportWorker.Scheduling;
 
 namespace ReportWorker.Briefings;
 
 /// <summary>On the 10th after a quarter: the 季督办 to the leaders and each unit's 督办单 to that unit. A missed quarter is never skipped.</summary>
-public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStore registry) : IScheduledJob
+public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStore registry, ReportingCalendar calendar, IOptions<SupervisionOptions> supervision) : IScheduledJob
 {
     public string Name => "quarterly-notice";
     public string Title => "季督办";
@@ -16,6 +18,9 @@ public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStor
     {
         registry.RequireUnitsAndTasks();
         var (quarter, queued) = publisher.Quarterly(period.Quarter);
-        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封");
+        // The 整改时限 is a working day counted from the quarter's end (for Q4, in the next year).
+        var rectify = period.Quarter.LastDay.AddDays(supervision.Value.RectifyWithinDays);
+        var note = calendar.WeekendsOnlyNote(rectify, calendar.WorkingDays.OnOrAfter(rectify));
+        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封" + note);
     }
 }

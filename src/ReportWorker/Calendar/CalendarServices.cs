@@ -3,12 +3,16 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using ReportWorker.Hosting;
+using ReportWorker.Scheduling;
 
 namespace ReportWorker.Calendar;
 
 public static class CalendarServices
 {
-    /// <summary>The clock (real, or the rehearsal clock when Clock:SimulatedStart is set), the time zone, due dates and working days.</summary>
+    /// <summary>
+    /// The clock (real, or the rehearsal clock when Clock:SimulatedStart is set), the time zone, due dates and working
+    /// days from the holiday data in the data folder, the daily check that the next year is there, and the start-up warning.
+    /// </summary>
     public static IServiceCollection AddCalendar(this IServiceCollection services, IConfiguration configuration)
     {
         // TryAdd: a test or the demo registers its own clock, and nothing reads the clock before the container is built.
@@ -18,6 +22,9 @@ public static class CalendarServices
         services.AddSettings<ReportingOptions>(ReportingOptions.SectionName);
         services.AddSingleton<HolidayCalendarFile>();
         services.AddSingleton<ReportingCalendar>();
+        services.AddSingleton<CalendarReminder>();
+        services.AddScheduledJob<CalendarCheckJob>();
+        services.AddHostedService<CalendarStartupWarning>();
         return services;
     }
 }

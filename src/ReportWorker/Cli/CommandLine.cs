@@ -30,6 +30,7 @@ public static class CommandLine
         root.Subcommands.Add(DeliverCommand.Create());
         root.Subcommands.Add(JobsCommands.Jobs());
         root.Subcommands.Add(JobsCommands.Run());
+        root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(OutboxCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());
@@ -76,6 +77,7 @@ public static class CommandLine
             return 1;
         }
         catch (CommandException ex) { return Fail(ex.Message); }
+        catch (Calendar.CalendarFileException ex) { return Fail(ex.Message); }
         catch (FileNotFoundException ex) { return Fail($"找不到文件：{ex.FileName ?? ex.Message}"); }
         catch (DirectoryNotFoundException ex) { return Fail($"找不到目录：{ex.Message}"); }
         catch (UnauthorizedAccessException ex) { return Fail($"没有权限：{ex.Message}"); }

@@ -26,7 +26,7 @@ internal static class FormsCommand
             if (forms.Count == 0) throw new CommandException("单位名录为空，请先运行 import units。");
             foreach (var f in forms)
                 Console.WriteLine($"{f.Unit.Code}  {f.Unit.ShortName}  {f.TaskCount} 项任务  {f.Path}{(parse.GetValue(send) ? f.Queued ? "  已排队发送" : "  此前已发送，未重复" : "")}");
-            Console.WriteLine($"共生成 {forms.Count} 份 {m.ToChinese()} 报表。");
+            Console.WriteLine($"共生成 {forms.Count} 份 {m.ToChinese()} 报表。{sp.GetRequiredService<Calendar.ReportingCalendar>().DueNote(m)}");
             if (parse.GetValue(send))
             {
                 var result = await sp.GetRequiredService<OutboxSender>().DeliverDueAsync(token);

@@ -32,7 +32,9 @@ internal static class JobsCommands
         var mailboxEnabled = sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
         var now = calendar.Now;
         var w = new StringWriter();
-        w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 templates/calendar/holidays.json。");
+        // First, before anything else: a year without holiday data means every date below was planned by weekends alone.
+        if (calendar.WorkingDays.Coverage(calendar.Today).Warning is { Length: > 0 } warning) w.WriteLine(warning);
+        w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 {sp.GetRequiredService<HolidayCalendarFile>().DataFile}（见 calendar 命令）。");
         var table = new ConsoleTable("任务", "说明", "计划（cron）", "遇节假日", "下次运行", "所属期", "上次运行");
         foreach (var job in sp.GetRequiredService<JobCatalog>().All)
         {
@@ -42,7 +44,7 @@ internal static class JobsCommands
             var last = runs.Last(job.Name);
             var idle = job is Intake.MailboxIntakeJob && !mailboxEnabled;
             table.Add(job.Name, job.Title + (idle ? "（未配置邮箱，跳过）" : ""), schedule.Cron, planner.WorkingDaysOnly(job.Name) ? "顺延至工作日" : "照常",
-                next is { RunAt: var n } ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}" : "无",
+                next is { RunAt: var n } ? $"{n:yyyy-MM-dd} 周{"日一二三四五六"[(int)n.DayOfWeek]} {n:HH:mm:ss}{WeekendsOnly(planner, calendar, job.Name, n)}" : "无",
                 next?.Period.Value ?? "",
                 last is null ? "" : $"{last.Period} {Status(last.Status)} {calendar.ToLocal(DateTimeOffset.Parse(last.StartedAt, System.Globalization.CultureInfo.InvariantCulture)):MM-dd HH:mm}");
         }
@@ -95,6 +97,10 @@ internal static class JobsCommands
             : planner.LatestOccurrence(job.Name, now) is { } occurrence ? planner.PeriodOf(job.Name, occurrence)
             : JobPeriod.For(job.Period, DateOnly.FromDateTime(sp.GetRequiredService<ReportingCalendar>().Now.DateTime));
     }
+
+    /// <summary>Marks a next run that was moved (or not) off holidays the calendar does not know.</summary>
+    private static string WeekendsOnly(SchedulePlanner planner, ReportingCalendar calendar, string job, DateTimeOffset runAt) =>
+        planner.WorkingDaysOnly(job) && !calendar.WorkingDays.Covers(DateOnly.FromDateTime(runAt.DateTime)) ? "（仅按周末推算）" : "";
 
     private static string Status(string status) => status switch { "done" => "完成", "failed" => "失败", _ => "运行中" };
 }

@@ -24,7 +24,7 @@ internal static class StatusCommand
     internal static string Render(MonthStatus s, ReportingCalendar calendar)
     {
         var w = new StringWriter();
-        w.WriteLine($"{s.Month.ToChinese()} 台账　报送截止 {ReportingCalendar.Chinese(s.DueAt)}");
+        w.WriteLine($"{s.Month.ToChinese()} 台账　报送截止 {ReportingCalendar.Chinese(s.DueAt)}{calendar.DueNote(s.Month)}");
         w.WriteLine($"任务 {s.Tasks.Count} 项：已销号 {s.ClosedToDate}（本月 {s.ClosedThisMonth}），挂账 {s.Open}，其中逾期 {s.Overdue}、滞后/未启动 {s.Lagging}。");
         var expected = s.Units.Count(u => u.TaskCount > 0);
         w.WriteLine($"报送：应报 {expected} 个单位，按时 {s.OnTime.Count()}，逾期 {s.Late.Count()}，未报 {s.Missing.Count()}{(s.Missing.Any() ? "（" + string.Join("、", s.Missing.Select(u => u.Unit.ShortName)) + "）" : "")}。");

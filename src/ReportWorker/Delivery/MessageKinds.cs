@@ -15,6 +15,7 @@ public static class MessageKinds
         ["supervision-slip"] = "督办单",
         ["reminder"] = "催报",
         ["job-failed"] = "定时任务失败提醒",
+        ["calendar-expiring"] = "节假日数据到期提醒",
         ["no-attachment"] = "未附报表的退回",
         [Alert] = "发送异常提醒",
     };

@@ -1,10 +1,11 @@
+using ReportWorker.Calendar;
 using ReportWorker.Registry;
 using ReportWorker.Scheduling;
 
 namespace ReportWorker.Forms;
 
 /// <summary>On the 25th: every unit's pre-filled form for the month, queued to its liaisons once.</summary>
-public sealed class FormsJob(FormService forms, RegistryStore registry) : IScheduledJob
+public sealed class FormsJob(FormService forms, RegistryStore registry, ReportingCalendar calendar) : IScheduledJob
 {
     public string Name => "forms";
     public string Title => "下发月报表";
@@ -15,6 +16,7 @@ public sealed class FormsJob(FormService forms, RegistryStore registry) : ISched
     {
         registry.RequireUnitsAndTasks();
         var sent = forms.Generate(period.Month, null, null, send: true);
-        return Task.FromResult($"{period} 月报表 {sent.Count} 份，新排队 {sent.Count(f => f.Queued)} 封");
+        // The due date printed on the forms was moved off holidays only if the holidays were known.
+        return Task.FromResult($"{period} 月报表 {sent.Count} 份，新排队 {sent.Count(f => f.Queued)} 封" + calendar.DueNote(period.Month));
     }
 }

@@ -10,10 +10,13 @@ namespace ReportWorker.Reminders;
 
 public sealed record ReminderResult(DateOnly Day, ReportMonth? Month, int WorkingDaysLate, IReadOnlyList<Unit> Missing, int Queued)
 {
-    public string Summary => Month is null
+    /// <summary>Set when a day the result depended on is in a year without holiday data: weekends alone were assumed.</summary>
+    public string CalendarNote { get; init; } = "";
+
+    public string Summary => (Month is null
         ? $"{Day:yyyy-MM-dd}：无需催报"
         : Missing.Count == 0 ? $"{Month} 各单位均已报送，无需催报"
-        : $"{Month} 催报 {Missing.Count} 个单位（{string.Join("、", Missing.Select(u => u.ShortName))}），新排队 {Queued} 封";
+        : $"{Month} 催报 {Missing.Count} 个单位（{string.Join("、", Missing.Select(u => u.ShortName))}），新排队 {Queued} 封") + CalendarNote;
 }
 
 /// <summary>
@@ -35,6 +38,14 @@ public sealed class ReminderService(
     private const string Xlsx = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     public ReminderResult Remind(DateOnly day)
+    {
+        var result = RemindOn(day);
+        // Whether today is a working day, the due day and the count of working days since all came from the calendar.
+        var from = result.Month is { } month ? calendar.NominalDueDay(month) : day;
+        return result with { CalendarNote = calendar.WeekendsOnlyNote(from, day) };
+    }
+
+    private ReminderResult RemindOn(DateOnly day)
     {
         if (!calendar.WorkingDays.IsWorkingDay(day)) return new(day, null, 0, [], 0);
         // Due dates are in the month after the report month; with a long reminder window the one before that may still run.

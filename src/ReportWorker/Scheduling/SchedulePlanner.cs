@@ -54,6 +54,11 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
         return new DateTimeOffset(moved, calendar.Zone.GetUtcOffset(moved));
     }
 
+    /// <summary>Whether moving the occurrence off holidays knew the holidays: false when its day, or the day it moved to, is in a year without holiday data.</summary>
+    public bool HolidaysKnown(string job, DateTimeOffset occurrence) =>
+        !WorkingDaysOnly(job)
+        || calendar.WorkingDays.UncoveredYears(DateOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime), DateOnly.FromDateTime(RunAt(job, occurrence).DateTime)).Count == 0;
+
     /// <summary>
     /// The period an occurrence covers, from its own date: a run moved past a holiday into the next month
     /// (forms due out on 31 May, sent on 3 June) still covers the month it was planned for.

@@ -37,6 +37,7 @@ public sealed class ScheduledJob(JobCatalog jobs, JobRunner runner, SchedulePlan
             : planner.LatestOccurrence(name, fired + TimeSpan.FromSeconds(1)) ?? fired;
 
         var runAt = planner.RunAt(name, occurrence);
+        if (!planner.HolidaysKnown(name, occurrence)) SchedulingLog.WeekendsOnly(logger, name, TimeZoneInfo.ConvertTime(occurrence, planner.Zone), runAt);
         if (runAt > fired + TimeSpan.FromMinutes(1))
         {
             await ScheduleOnceAsync(context, $"{name}-deferred-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, runAt, attempt: 1, ct);

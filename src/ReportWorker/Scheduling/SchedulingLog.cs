@@ -38,6 +38,10 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 5011, EventName = "JobGaveUp", Level = LogLevel.Error, Message = "Job {Job} {Period} failed {Attempts} times; the operators were e-mailed")]
     public static partial void GaveUp(ILogger logger, string job, string period, int attempts);
 
+    [LoggerMessage(EventId = 5013, EventName = "JobMovedByWeekendsOnly", Level = LogLevel.Warning,
+        Message = "Job {Job}: there is no holiday data for {Day:yyyy-MM-dd}, so whether it is a working day was judged by the weekend alone (run at {RunAt:yyyy-MM-dd HH:mm}). Add the year with `ReportWorker calendar add FILE`.")]
+    public static partial void WeekendsOnly(ILogger logger, string job, DateTimeOffset day, DateTimeOffset runAt);
+
     [LoggerMessage(EventId = 5012, EventName = "UnknownJob", Level = LogLevel.Warning, Message = "The job store fired '{Job}', which this worker does not have; ignored (it is removed at the next start)")]
     public static partial void UnknownJob(ILogger logger, string job);
 }

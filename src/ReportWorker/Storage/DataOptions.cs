@@ -19,6 +19,8 @@ public sealed class DataOptions
     [Required] public string Outbox { get; set; } = "outbox";
     [Required] public string Forms { get; set; } = "forms";
     [Required] public string Briefings { get; set; } = "briefings";
+    /// <summary>The working calendar (holidays.json), kept here so that a new publish never overwrites the office's years.</summary>
+    [Required] public string Calendar { get; set; } = "calendar";
     [Required] public string Templates { get; set; } = "templates";
 }
 

@@ -21,6 +21,7 @@ public sealed class DataPaths(IOptions<DataOptions> options, IHostEnvironment en
     public string Outbox => Ensure(Under(_o.Outbox));
     public string Forms => Ensure(Under(_o.Forms));
     public string Briefings => Ensure(Under(_o.Briefings));
+    public string Calendar => Ensure(Under(_o.Calendar));
 
     /// <summary>Templates ship beside the binary; a deployment may point at its own copy.</summary>
     public string Templates
