@@ -12,10 +12,12 @@ public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStor
     public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
+
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();
-        var (quarter, queued) = publisher.Quarterly(period.Quarter);
-        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封");
+        var (quarter, queued) = publisher.Quarterly(period.Quarter, force: force);
+        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封{(quarter.BeforeDue ? "（该季度报表尚未截止，已按 --force 强制印发）" : "")}");
     }
 }
