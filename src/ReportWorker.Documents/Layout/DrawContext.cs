@@ -12,7 +12,7 @@ namespace ReportWorker.Documents.Layout;
 public sealed class DrawContext : IDisposable
 {
     private readonly Dictionary<(int, float), SKFont> _fonts = [];
-    private readonly Dictionary<Rgb, SKPaint> _paints = [];
+    private readonly Dictionary<(Rgb, byte), SKPaint> _paints = [];
 
     internal DrawContext(SKCanvas canvas, IReadOnlyList<SKTypeface> typefaces, FontSet fonts, PageSetup page)
     {
@@ -34,15 +34,18 @@ public sealed class DrawContext : IDisposable
         return font;
     }
 
-    internal SKPaint Fill(Rgb color)
+    internal SKPaint Fill(Rgb color, byte alpha = 0xFF)
     {
-        if (!_paints.TryGetValue(color, out var paint))
-            _paints[color] = paint = new SKPaint { Color = color.ToSkia(), IsAntialias = true, Style = SKPaintStyle.Fill };
+        if (!_paints.TryGetValue((color, alpha), out var paint))
+            _paints[(color, alpha)] = paint = new SKPaint { Color = color.ToSkia().WithAlpha(alpha), IsAntialias = true, Style = SKPaintStyle.Fill };
         return paint;
     }
 
     /// <summary>Draws a line of text with its left edge at x and its baseline at y, one text run per face.</summary>
-    public void DrawLine(TextLine line, float x, float baseline)
+    public void DrawLine(TextLine line, float x, float baseline) => DrawLine(line, x, baseline, 0xFF);
+
+    /// <summary>The same, translucent (<paramref name="alpha"/> 0–255): a page mark over the content.</summary>
+    internal void DrawLine(TextLine line, float x, float baseline, byte alpha)
     {
         var glyphs = line.Glyphs;
         // Lines are short; a very long one (a table cell that never wraps) goes to the heap.
@@ -64,7 +67,7 @@ public sealed class DrawContext : IDisposable
                 xs[i - start] = x + glyphs[i].X;
             }
             using var blob = SKTextBlob.CreateHorizontal(text[..length], Font(face, line.Style.Size), xs, baseline);
-            if (blob is not null) Canvas.DrawText(blob, 0, 0, Fill(line.Style.Color));
+            if (blob is not null) Canvas.DrawText(blob, 0, 0, Fill(line.Style.Color, alpha));
             start = end;
         }
     }

@@ -17,6 +17,8 @@ public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, 
     /// <summary>The loaded fonts; load them once (<see cref="FontSet.For"/>) and hand the same set to every document.</summary>
     public FontSet Fonts { get; } = fonts ?? FontSet.Default;
     public DocumentMetadata Metadata => metadata;
+    /// <summary>Drawn on every page over the content (a draft's 草稿 mark); none for an issued document.</summary>
+    public PageMark? Mark { get; init; }
 
     public Document Add(IComponent component) { _components.Add(component); return this; }
     public Document Add(IEnumerable<IComponent> components) { _components.AddRange(components); return this; }
@@ -28,10 +30,11 @@ public sealed class Document(DocumentMetadata metadata, PageSetup? page = null, 
         var context = new LayoutContext(Fonts, Page);
         var items = _components.SelectMany(c => c.Layout(context)).ToList();
         var pages = Paginator.Paginate(items, Page.TextHeight);
-        var layout = new LaidOutDocument(pages, Fonts, Page, metadata, context.Missing.ToArray());
+        var mark = Mark?.Layout(context);
+        var layout = new LaidOutDocument(pages, Fonts, Page, metadata, context.Missing.ToArray(), mark);
         return PdfRenderer.Render(layout);
     }
 }
 
 /// <summary>The pages of a document after layout, before drawing.</summary>
-public sealed record LaidOutDocument(List<List<PlacedItem>> Pages, FontSet Fonts, PageSetup Page, DocumentMetadata Metadata, int[] MissingCharacters);
+public sealed record LaidOutDocument(List<List<PlacedItem>> Pages, FontSet Fonts, PageSetup Page, DocumentMetadata Metadata, int[] MissingCharacters, LaidOutMark? Mark = null);

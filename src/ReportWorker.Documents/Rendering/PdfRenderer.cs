@@ -17,6 +17,8 @@ internal static class PdfRenderer
         var numbers = PageNumbers.Lines(layout, fonts);
         foreach (var line in numbers.Where(l => l is not null))
             foreach (var g in line!.Glyphs) usage.Add(g.Face, g.Codepoint);
+        foreach (var line in layout.Mark?.Lines ?? [])
+            foreach (var g in line.Glyphs) usage.Add(g.Face, g.Codepoint);
 
         var typefaces = new SKTypeface[fonts.Faces.Count];
         var subsets = new List<SKTypeface>();
@@ -58,6 +60,7 @@ internal static class PdfRenderer
         var page = layout.Page;
         foreach (var placed in layout.Pages[index])
             placed.Item.Draw(context, page.Left, page.Top + placed.Y);
+        if (layout.Mark is { } mark) PageMarks.Draw(context, page, mark);
         if (number is null) return;
         var style = number.Style;
         var bottom = page.Top + page.TextHeight;

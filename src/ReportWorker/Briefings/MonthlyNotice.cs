@@ -16,14 +16,15 @@ public sealed record MonthlyNoticeTexts(
 /// <summary>
 /// The 月通报 as a document: masthead, title, five sections, signature, the attachment with every
 /// task's status (by colour and by word) and the closing block. Composes components; does no I/O.
+/// A draft carries <paramref name="mark"/> on every page.
 /// </summary>
-public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts)
+public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
 {
     private static readonly Rgb Done = new(0xE2, 0xF0, 0xD9), Behind = new(0xFC, 0xE4, 0xD6), NotStarted = new(0xF8, 0xCB, 0xAD), Unknown = new(0xE7, 0xE6, 0xE6);
 
     public RenderedDocument Render()
     {
-        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"月通报 {figures.Month.ToChinese()}", created), fonts: fonts);
+        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"月通报 {figures.Month.ToChinese()}", created), fonts: fonts) { Mark = mark };
         doc.Add(new Masthead(texts.Organ, texts.DocumentNumber))
            .Add(new Title(texts.Title))
            .Add(new Addressee(texts.Addressee))

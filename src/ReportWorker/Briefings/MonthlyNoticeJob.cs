@@ -13,11 +13,13 @@ public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore 
     public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
+
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();
-        var (briefing, queued) = publisher.Monthly(period.Month);
+        var (briefing, queued) = publisher.Monthly(period.Month, force: force);
         // On time or late was judged against the due day, which moves off holidays only if they were known.
-        return Task.FromResult($"{period} 月通报第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，新排队 {queued} 封" + calendar.DueNote(period.Month));
+        return Task.FromResult($"{period} 月通报第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，新排队 {queued} 封{(briefing.BeforeDue ? "（该月报表尚未截止，已按 --force 强制印发）" : "")}" + calendar.DueNote(period.Month));
     }
 }

@@ -29,13 +29,13 @@ internal static class LevelStyle
 
 /// <summary>
 /// The 季督办 summary for leaders: items by level and unit, the list of items, and what became of last
-/// quarter's items. Composes components; does no I/O.
+/// quarter's items. Composes components; does no I/O. A draft carries <paramref name="mark"/> on every page.
 /// </summary>
-public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontSet fonts)
+public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
 {
     public RenderedDocument Render()
     {
-        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts);
+        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts) { Mark = mark };
         doc.Add(new Masthead(texts.Organ, texts.DocumentNumber)).Add(new Title(texts.Title)).Add(new Addressee(texts.Addressee)).Add(new Paragraph(texts.Intro));
 
         doc.Add(new Heading(1, "一、督办事项总体情况"));
@@ -79,12 +79,12 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
     private static IReadOnlyList<Cell> Header(params string[] t) => t.Select(x => new Cell(x, TextAlign.Center)).ToArray();
 }
 
-/// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it.</summary>
-public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontSet fonts)
+/// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it. A draft carries <paramref name="mark"/> on every page.</summary>
+public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
 {
     public RenderedDocument Render()
     {
-        var doc = new Document(new DocumentMetadata($"{texts.SlipTitle}（{unit.ShortName}）", texts.Organ, $"督办单 {quarter.Chinese}", created), fonts: fonts);
+        var doc = new Document(new DocumentMetadata($"{texts.SlipTitle}（{unit.ShortName}）", texts.Organ, $"督办单 {quarter.Chinese}", created), fonts: fonts) { Mark = mark };
         doc.Add(new Masthead(texts.Organ, $"{quarter.Chinese}督办单"))
            .Add(new Title(texts.SlipTitle))
            .Add(new Addressee($"{unit.Name}："))

@@ -14,13 +14,15 @@ public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStor
     public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
+
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();
-        var (quarter, queued) = publisher.Quarterly(period.Quarter);
+        var (quarter, queued) = publisher.Quarterly(period.Quarter, force: force);
         // The 整改时限 is a working day counted from the quarter's end (for Q4, in the next year).
         var rectify = period.Quarter.LastDay.AddDays(supervision.Value.RectifyWithinDays);
         var note = calendar.WeekendsOnlyNote(rectify, calendar.WorkingDays.OnOrAfter(rectify));
-        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封" + note);
+        return Task.FromResult($"{period} 季督办 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份，新排队 {queued} 封{(quarter.BeforeDue ? "（该季度报表尚未截止，已按 --force 强制印发）" : "")}" + note);
     }
 }

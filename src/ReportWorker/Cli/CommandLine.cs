@@ -78,6 +78,7 @@ public static class CommandLine
         }
         catch (CommandException ex) { return Fail(ex.Message); }
         catch (Calendar.CalendarFileException ex) { return Fail(ex.Message); }
+        catch (Periods.PeriodNotOpenException ex) { return Fail(ex.Message); }
         catch (FileNotFoundException ex) { return Fail($"找不到文件：{ex.FileName ?? ex.Message}"); }
         catch (DirectoryNotFoundException ex) { return Fail($"找不到目录：{ex.Message}"); }
         catch (UnauthorizedAccessException ex) { return Fail($"没有权限：{ex.Message}"); }

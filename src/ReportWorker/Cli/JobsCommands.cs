@@ -58,14 +58,16 @@ internal static class JobsCommands
         var month = CliOptions.Month(required: false);
         var quarter = new Option<string?>("--quarter") { Description = "季度，格式 YYYYQn（季督办）" };
         var date = new Option<string?>("--date") { Description = "日期，格式 YYYY-MM-DD（催报）" };
-        var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date };
+        var force = new Option<bool>("--force") { Description = "期间未到也强制运行：报表未截止的通报、未开始月份的报表、未到日期或报表未经本系统下发的催报" };
+        var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date, force };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var catalog = sp.GetRequiredService<JobCatalog>();
             var name = parse.GetValue(job)!;
             var scheduled = catalog.Find(name) ?? throw new CommandException(new UnknownJobException(name, catalog.Names).Message);
             var period = Period(sp, scheduled, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date));
-            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(scheduled, period, null, "operator", token);
+            var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(scheduled, period, null, "operator", parse.GetValue(force), token);
+            if (outcome.Refusal is { } refused) throw refused; // one 错误： line, like any command
             Console.WriteLine($"{scheduled.Title}（{name}{(period.Value.Length > 0 ? " " + period.Value : "")}）：{(outcome.Succeeded ? "完成" : "失败")}。{outcome.Summary}");
             return outcome.Succeeded ? 0 : 1;
         }));

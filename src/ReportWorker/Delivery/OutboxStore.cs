@@ -84,6 +84,13 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
         return added;
     }
 
+    /// <summary>Whether any message whose key starts with <paramref name="keyPrefix"/> was ever queued (sent or not).</summary>
+    public bool AnyQueued(string keyPrefix)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<long?>("SELECT id FROM outbox WHERE message_key LIKE @pattern LIMIT 1", new { pattern = keyPrefix + "%" }) is not null;
+    }
+
     private bool IsQueued(string key)
     {
         using var c = database.Open();

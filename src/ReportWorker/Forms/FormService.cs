@@ -26,8 +26,17 @@ public sealed class FormService(
     IOptions<OrganizationOptions> organization,
     IOptions<MailOptions> mail)
 {
-    public IReadOnlyList<GeneratedForm> Generate(ReportMonth month, string? unitCode, string? outFolder, bool send)
+    /// <summary>
+    /// Writes each unit's form for the month, and with <paramref name="send"/> queues it. Refused
+    /// (<see cref="PeriodNotOpenException"/>) for a month not yet begun unless <paramref name="force"/>d:
+    /// a mistyped month would otherwise go out to every unit.
+    /// </summary>
+    public IReadOnlyList<GeneratedForm> Generate(ReportMonth month, string? unitCode, string? outFolder, bool send, bool force = false)
     {
+        if (!HasBegun(month) && !force)
+            throw new PeriodNotOpenException(
+                $"{month.ToChinese()}的月报表现在还不能下发：该月{ReportingCalendar.Chinese(month.FirstDay)}才开始（今天是{ReportingCalendar.Chinese(DateOnly.FromDateTime(calendar.Now.DateTime))}）。" +
+                "请检查 --month 是否写错；确需提前下发的，加 --force。", Start(month));
         var units = registry.Units().Where(u => unitCode is null || u.Code == unitCode).ToArray();
         if (unitCode is not null && units.Length == 0) throw new ArgumentException($"Unit '{unitCode}' is not in the registry (import units first).");
         var index = registry.Index();
@@ -47,6 +56,18 @@ public sealed class FormService(
         });
         var queued = send ? outbox.EnqueueAll(written.Select(w => Message(w.Unit, month, w.Model, w.Path, w.FileName))) : new HashSet<string>();
         return written.Select(w => new GeneratedForm(w.Unit, month, w.Path, w.Model.Rows.Count, queued.Contains(FormKey(w.Unit, month)))).ToArray();
+    }
+
+    /// <summary>Whether the month has begun in the committee's time zone: forms go out for the present or the past.</summary>
+    public bool HasBegun(ReportMonth month) => calendar.Now >= Start(month);
+
+    /// <summary>Whether this worker ever queued a form of the month to any unit (a reminder presupposes one).</summary>
+    public bool WereSent(ReportMonth month) => outbox.AnyQueued($"form/{month}/");
+
+    private DateTimeOffset Start(ReportMonth month)
+    {
+        var midnight = month.FirstDay.ToDateTime(TimeOnly.MinValue);
+        return new DateTimeOffset(midnight, calendar.Zone.GetUtcOffset(midnight));
     }
 
     public static string FileName(Unit unit, ReportMonth month) => $"{month}_{unit.Code}_{Intake.Archive.SafeName(unit.ShortName)}_月报表.xlsx";

@@ -12,11 +12,14 @@ public sealed class FormsJob(FormService forms, RegistryStore registry, Reportin
     public FirePeriod Period => FirePeriod.Month;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
+
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();
-        var sent = forms.Generate(period.Month, null, null, send: true);
+        var early = !forms.HasBegun(period.Month);
+        var sent = forms.Generate(period.Month, null, null, send: true, force);
         // The due date printed on the forms was moved off holidays only if the holidays were known.
-        return Task.FromResult($"{period} 月报表 {sent.Count} 份，新排队 {sent.Count(f => f.Queued)} 封" + calendar.DueNote(period.Month));
+        return Task.FromResult($"{period} 月报表 {sent.Count} 份，新排队 {sent.Count(f => f.Queued)} 封{(early ? "（该月尚未开始，已按 --force 强制下发）" : "")}" + calendar.DueNote(period.Month));
     }
 }

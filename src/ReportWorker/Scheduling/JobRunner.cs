@@ -1,8 +1,10 @@
 using Microsoft.Extensions.Logging;
+using ReportWorker.Periods;
 
 namespace ReportWorker.Scheduling;
 
-public sealed record JobOutcome(string Job, JobPeriod Period, bool Succeeded, string Summary);
+/// <summary>How one run ended. <paramref name="Refusal"/>: the period was not open yet (not a failure to retry, nor to alert about).</summary>
+public sealed record JobOutcome(string Job, JobPeriod Period, bool Succeeded, string Summary, PeriodNotOpenException? Refusal = null);
 
 /// <summary>
 /// Runs one job for one period. The schedule and the operator's <c>run</c> command both come through
@@ -12,13 +14,13 @@ public sealed record JobOutcome(string Job, JobPeriod Period, bool Succeeded, st
 /// </summary>
 public sealed class JobRunner(JobRunStore runs, ILogger<JobRunner> logger)
 {
-    public async Task<JobOutcome> RunAsync(IScheduledJob job, JobPeriod period, DateTimeOffset? occurrence, string startedBy, CancellationToken ct)
+    public async Task<JobOutcome> RunAsync(IScheduledJob job, JobPeriod period, DateTimeOffset? occurrence, string startedBy, bool force, CancellationToken ct)
     {
         var periodic = job.Period != FirePeriod.None;
         var runId = periodic ? runs.Start(job.Name, period, occurrence, startedBy) : 0;
         try
         {
-            var summary = await job.RunAsync(period, ct);
+            var summary = await job.RunAsync(period, force, ct);
             if (periodic)
             {
                 runs.Finish(runId, done: true, summary);
@@ -26,6 +28,13 @@ public sealed class JobRunner(JobRunStore runs, ILogger<JobRunner> logger)
             }
             else SchedulingLog.ContinuousJobDone(logger, job.Name, summary);
             return new JobOutcome(job.Name, period, true, summary);
+        }
+        catch (PeriodNotOpenException ex)
+        {
+            // Recorded as not done, so the period still counts as owed; the reason is the summary.
+            if (periodic) runs.Finish(runId, done: false, ex.Message);
+            SchedulingLog.Refused(logger, job.Name, period.Value, ex.OpensAt, ex.Message);
+            return new JobOutcome(job.Name, period, false, ex.Message, ex);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
         {

@@ -49,8 +49,27 @@ public sealed class SchedulePlanner(IOptions<ScheduleOptions> options, Reporting
     {
         var local = calendar.ToLocal(occurrence);
         if (!WorkingDaysOnly(job)) return local;
-        var day = calendar.WorkingDays.OnOrAfter(DateOnly.FromDateTime(local.DateTime));
-        var moved = day.ToDateTime(TimeOnly.FromDateTime(local.DateTime));
+        return At(job, DateOnly.FromDateTime(local.DateTime), TimeOnly.FromDateTime(local.DateTime));
+    }
+
+    /// <summary>
+    /// The first moment at or after <paramref name="notBefore"/> at the occurrence's time of day (on a working day if the
+    /// job moves off holidays): when a run refused because its period was not open yet runs again. The 月通报 refused at
+    /// 09:00 on a day whose forms are due at 17:00 runs at 09:00 the next working day.
+    /// </summary>
+    public DateTimeOffset RunAtOrAfter(string job, DateTimeOffset occurrence, DateTimeOffset notBefore)
+    {
+        var time = TimeOnly.FromDateTime(calendar.ToLocal(occurrence).DateTime);
+        var local = calendar.ToLocal(notBefore).DateTime;
+        var day = DateOnly.FromDateTime(local);
+        if (day.ToDateTime(time) < local) day = day.AddDays(1);
+        return At(job, day, time);
+    }
+
+    private DateTimeOffset At(string job, DateOnly day, TimeOnly time)
+    {
+        if (WorkingDaysOnly(job)) day = calendar.WorkingDays.OnOrAfter(day);
+        var moved = day.ToDateTime(time);
         return new DateTimeOffset(moved, calendar.Zone.GetUtcOffset(moved));
     }
 

@@ -27,7 +27,7 @@ public sealed class ScheduledJob(JobCatalog jobs, JobRunner runner, SchedulePlan
         if (!context.Recovering) CrashPoints.Hit($"job-started-{name}");
         if (job.Period == FirePeriod.None)
         {
-            await runner.RunAsync(job, JobPeriod.None, null, "schedule", ct);
+            await runner.RunAsync(job, JobPeriod.None, null, "schedule", force: false, ct);
             return;
         }
 
@@ -52,9 +52,22 @@ public sealed class ScheduledJob(JobCatalog jobs, JobRunner runner, SchedulePlan
             if (runs.IsDone(name, period)) { SchedulingLog.AlreadyDone(logger, name, period.Value); continue; }
             // A missed occurrence that would itself have waited for a working day still in the future waits for its own fire.
             if (planner.RunAt(name, missed) > fired + TimeSpan.FromMinutes(1)) continue;
-            var outcome = await runner.RunAsync(job, period, missed, "schedule", ct);
-            if (!outcome.Succeeded) await RetryOrAlertAsync(context, job, period, missed, attempt, outcome.Summary, ct);
+            // The schedule never forces: a period not open yet (a 月通报 whose forms are due later that day) waits for it.
+            var outcome = await runner.RunAsync(job, period, missed, "schedule", force: false, ct);
+            if (outcome.Refusal is { } refused && refused.OpensAt > clock.GetUtcNow()) await WaitForPeriodAsync(context, job, period, missed, refused.OpensAt, attempt, ct);
+            else if (!outcome.Succeeded) await RetryOrAlertAsync(context, job, period, missed, attempt, outcome.Summary, ct);
         }
+    }
+
+    /// <summary>
+    /// A run refused because its period opens later is run again once it is open, at the job's own time of day
+    /// (on a working day, if it moves off holidays): neither a failure to retry nor one to alert about.
+    /// </summary>
+    private async Task WaitForPeriodAsync(IJobExecutionContext context, IScheduledJob job, JobPeriod period, DateTimeOffset occurrence, DateTimeOffset opensAt, int attempt, CancellationToken ct)
+    {
+        var at = planner.RunAtOrAfter(job.Name, occurrence, opensAt);
+        await ScheduleOnceAsync(context, $"{job.Name}-opens-{occurrence.UtcDateTime:yyyyMMddHHmm}", occurrence, at, attempt, ct);
+        SchedulingLog.WaitsForPeriod(logger, job.Name, period.Value, at);
     }
 
     /// <summary>

@@ -33,7 +33,8 @@ public sealed class NoticeEdgeCaseTests : IDisposable
         ]));
         _world.Get<TaskImporter>().Import(tasks, 2025);
         _world.TakeIn("u01.xlsx", _world.FilledForm("U01", January));
-        // U02 does not report in January.
+        // U02 does not report in January. The notice goes out on the 8th, after the forms were due (5 February 17:00).
+        _world.SetLocalTime(2025, 2, 8, 9);
     }
 
     public void Dispose() => _world.Dispose();

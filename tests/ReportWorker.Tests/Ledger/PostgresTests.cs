@@ -1,4 +1,5 @@
 using ReportWorker.Tests.Briefings;
+using ReportWorker.Tests.Cli;
 using ReportWorker.Tests.Delivery;
 using ReportWorker.Tests.Intake;
 using ReportWorker.Tests.Registry;
@@ -25,3 +26,6 @@ public sealed class FormDistributionOnPostgres : FormDistributionTests, IRunsOnP
 public sealed class QuarterlyOnPostgres : QuarterlyTests, IRunsOnPostgres;
 public sealed class MonthlyNoticeOnPostgres : MonthlyNoticeTests, IRunsOnPostgres;
 public sealed class OutboxMigrationOnPostgres : OutboxMigrationTests, IRunsOnPostgres;
+public sealed class BriefingGuardOnPostgres : BriefingGuardTests, IRunsOnPostgres;
+public sealed class FormsAndRemindersGuardOnPostgres : FormsAndRemindersGuardTests, IRunsOnPostgres;
+public sealed class PeriodGuardCommandOnPostgres : PeriodGuardCommandTests, IRunsOnPostgres;

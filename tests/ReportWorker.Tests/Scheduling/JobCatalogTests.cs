@@ -48,7 +48,7 @@ public sealed class JobCatalogTests
         var listing = JobsCommands.Render(world.Get<IServiceProvider>());
         // 1 May 2025 (Thursday) is 劳动节; the next Monday, 5 May, is still the holiday, so the digest moves to Tuesday 6 May.
         var next = world.Get<SchedulePlanner>().NextRun("weekly-digest", new DateTimeOffset(2025, 5, 1, 10, 0, 0, TimeSpan.FromHours(8)));
-        var outcome = await world.Get<JobRunner>().RunAsync(job, JobPeriod.Of(new DateOnly(2025, 5, 6)), null, "operator", CancellationToken.None);
+        var outcome = await world.Get<JobRunner>().RunAsync(job, JobPeriod.Of(new DateOnly(2025, 5, 6)), null, "operator", force: false, CancellationToken.None);
 
         Assert.Matches(@"weekly-digest\s+每周摘要\s+0 0 9 \? \* MON\s+顺延至工作日", listing);
         Assert.Equal(new DateTimeOffset(2025, 5, 6, 9, 0, 0, TimeSpan.FromHours(8)), next?.RunAt);

@@ -1,5 +1,6 @@
 using MimeKit;
 using ReportWorker.Delivery;
+using ReportWorker.Forms;
 using ReportWorker.Ledger;
 using ReportWorker.Reminders;
 using ReportWorker.Tests.Support;
@@ -16,6 +17,8 @@ public class ReminderTests : IDisposable
     public ReminderTests()
     {
         _world.ImportSmallRegistry();
+        _world.SetLocalTime(2025, 3, 25, 9);
+        _world.Get<FormService>().Generate(March, null, null, send: true); // a reminder presupposes the forms went out
         _world.SetLocalTime(2025, 3, 28);
         Assert.True(_world.TakeIn("u01.xlsx", _world.FilledForm("U01", March)).IsAccepted);
     }

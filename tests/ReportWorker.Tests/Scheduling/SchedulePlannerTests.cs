@@ -76,4 +76,14 @@ public sealed class SchedulePlannerTests : IDisposable
         Assert.Equal(Local(2026, 1, 12), Planner.NextRun("quarterly-notice", Local(2025, 10, 11))?.RunAt);
         Assert.Equal("2025Q4", Planner.NextRun("quarterly-notice", Local(2025, 10, 11))?.Period.Value);
     }
+
+    [Fact]
+    public void A_run_refused_until_its_forms_are_due_runs_again_at_its_own_time_on_the_next_working_day()
+    {
+        // September 2025's forms are due Thursday 9 October, 17:00 (after the holiday); the 8 October notice, moved to
+        // 09:00 on the 9th, waits for Friday the 10th. In 2026 they are due Thursday 8 October, 17:00: Friday the 9th.
+        Assert.Equal(Local(2025, 10, 10), Planner.RunAtOrAfter("monthly-notice", Local(2025, 10, 8), Local(2025, 10, 9, 17)));
+        Assert.Equal(Local(2026, 10, 9), Planner.RunAtOrAfter("monthly-notice", Local(2026, 10, 8), Local(2026, 10, 8, 17)));
+        Assert.Equal(Local(2026, 10, 9), Planner.RunAtOrAfter("monthly-notice", Local(2026, 10, 8), Local(2026, 10, 9)));
+    }
 }
