@@ -13,8 +13,6 @@ public sealed class MonthlyNoticeJob(BriefingPublisher publisher, RegistryStore 
     public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
-
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();

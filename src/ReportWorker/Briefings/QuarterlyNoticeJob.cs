@@ -14,8 +14,6 @@ public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStor
     public CatchUp CatchUp => CatchUp.EveryMissedPeriod;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
-
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();

@@ -9,5 +9,5 @@ public sealed class CalendarCheckJob(CalendarReminder reminder) : IScheduledJob
     public string Title => "节假日数据检查";
     public FirePeriod Period => FirePeriod.Day;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => Task.FromResult(reminder.Check(period.Day));
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct) => Task.FromResult(reminder.Check(period.Day));
 }

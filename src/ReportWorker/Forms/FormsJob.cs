@@ -12,8 +12,6 @@ public sealed class FormsJob(FormService forms, RegistryStore registry, Reportin
     public FirePeriod Period => FirePeriod.Month;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
-
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         registry.RequireUnitsAndTasks();

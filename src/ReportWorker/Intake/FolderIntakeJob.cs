@@ -10,7 +10,7 @@ public sealed class FolderIntakeJob(FolderIntake intake, IOptions<IntakeOptions>
     public string Title => "收取文件夹中的报表";
     public FirePeriod Period => FirePeriod.None;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         var files = intake.ProcessInbox(TimeSpan.FromSeconds(options.Value.SettleSeconds), ct);
         return Task.FromResult($"文件 {files.Count} 个（登记 {files.Count(f => f.IsAccepted)}）");

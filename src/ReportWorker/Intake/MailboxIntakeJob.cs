@@ -11,7 +11,7 @@ public sealed class MailboxIntakeJob(MailboxIntake mailbox, IOptions<MailboxOpti
     public string Title => "收取邮箱中的报表";
     public FirePeriod Period => FirePeriod.None;
 
-    public async Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+    public async Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
         if (!mailbox.Enabled) return "未配置收件邮箱（Intake:Mailbox:Host）";
         try

@@ -10,7 +10,5 @@ public sealed class RemindersJob(ReminderService reminders) : IScheduledJob
     public FirePeriod Period => FirePeriod.Day;
     public bool MovesOffHolidays => true;
 
-    public Task<string> RunAsync(JobPeriod period, CancellationToken ct) => RunAsync(period, force: false, ct);
-
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct) => Task.FromResult(reminders.Remind(period.Day, force).Summary);
 }

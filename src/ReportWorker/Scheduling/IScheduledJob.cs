@@ -24,15 +24,13 @@ public interface IScheduledJob
     /// <summary>Whether a fire on a holiday or weekend waits for the next working day (Schedule:Jobs:{Name}:WorkingDaysOnly overrides).</summary>
     bool MovesOffHolidays => false;
 
-    /// <summary>Does the work for one period and says in one line what it did. Must be idempotent: a period run again sends nothing twice.</summary>
-    Task<string> RunAsync(JobPeriod period, CancellationToken ct);
-
     /// <summary>
-    /// The same, past the job's period rules when <paramref name="force"/> (<c>run --force</c>): a briefing before its
-    /// forms are due, forms for a month not yet begun, reminders for a day to come. Without force a job refuses such a
-    /// period with <see cref="Periods.PeriodNotOpenException"/>. The schedule never forces; a job with no such rule ignores it.
+    /// Does the work for one period and says in one line what it did. Must be idempotent: a period run again
+    /// sends nothing twice. A job with period rules (a briefing before its forms are due, forms for a month not yet
+    /// begun, reminders for a day to come) refuses such a period with <see cref="Periods.PeriodNotOpenException"/>
+    /// unless <paramref name="force"/> (<c>run --force</c>); the schedule never forces, and a job with no such rule ignores it.
     /// </summary>
-    Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct) => RunAsync(period, ct);
+    Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct);
 }
 
 /// <summary>The period one fire of a job is about, relative to the local day of its cron occurrence.</summary>

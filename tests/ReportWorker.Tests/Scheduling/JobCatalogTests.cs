@@ -18,7 +18,7 @@ public sealed class JobCatalogTests
         public FirePeriod Period => FirePeriod.Day;
         public bool MovesOffHolidays => true;
 
-        public Task<string> RunAsync(JobPeriod period, CancellationToken ct)
+        public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
         {
             Runs.Add(period);
             return Task.FromResult($"摘要 {period}");
