@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using ReportWorker.Delivery;
 using ReportWorker.Ledger;
@@ -13,37 +12,29 @@ namespace ReportWorker.Tests.Delivery;
 /// </summary>
 public sealed class DeliveryCrashTests : IDisposable
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("rw-delivery-crash-").FullName;
-    private readonly string _data;
+    private readonly CrashHarness _harness;
     private readonly string _messageId;
 
     public DeliveryCrashTests()
     {
-        _data = Path.Combine(_root, "data");
-        using (var world = new TestWorld(new Dictionary<string, string?> { ["Data:Root"] = _data }))
-            _messageId = Assert.Single(Queue.Messages(world, 1));
-        SqliteConnection.ClearAllPools();
+        var queued = new List<string>();
+        _harness = new CrashHarness(world => queued.AddRange(Queue.Messages(world, 1)));
+        _messageId = Assert.Single(queued);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _harness.Dispose();
 
     [Fact]
     public async Task Killed_after_the_server_accepted_then_rerun_without_a_journal_sends_it_again_under_the_same_message_id()
     {
         await using var smtp = new SmtpTestServer();
 
-        var crashed = Deliver(smtp, ("REPORTWORKER_CRASH_AT", "delivery-after-send"));
-        Assert.NotEqual(0, crashed.ExitCode); // SIGKILL
+        _harness.Use(smtp.Settings()).Crash("deliver", "delivery-after-send");
         Assert.Single(smtp.ByMessageId(_messageId));
         Assert.Equal("sending", Status());
 
-        var rerun = Deliver(smtp);
+        var rerun = _harness.Rerun("deliver");
 
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Contains("注意：1 封邮件上次发送时中断", rerun.Output);
         Assert.Equal(2, smtp.ByMessageId(_messageId).Count); // the receiver can tell the copies apart from nothing else: same Message-Id
         Assert.Equal("sent", Status());
@@ -53,15 +44,14 @@ public sealed class DeliveryCrashTests : IDisposable
     public async Task Killed_after_the_server_accepted_then_the_journal_has_its_copy_so_it_is_not_sent_again()
     {
         await using var smtp = new SmtpTestServer();
-        var crashed = Deliver(smtp, ("REPORTWORKER_CRASH_AT", "delivery-after-send"), ("Mail__JournalAddress", RelayJournal.Address));
-        Assert.NotEqual(0, crashed.ExitCode);
+        _harness.Use(smtp.Settings()).Use([new("Mail:JournalAddress", RelayJournal.Address)]).Crash("deliver", "delivery-after-send");
         var copy = Assert.Single(smtp.ByMessageId(_messageId));
         Assert.Equal(["liaison1@example.gov.cn", RelayJournal.Address], copy.To); // the journal is in the envelope
         Assert.DoesNotContain(RelayJournal.Address, copy.Message.Headers.ToString()); // and nowhere in the message
 
         var journal = new RelayJournal(smtp, RelayJournal.Address);
         var settings = smtp.Settings();
-        settings["Data:Root"] = _data;
+        settings["Data:Root"] = _harness.Data;
         settings["Mail:JournalAddress"] = RelayJournal.Address;
         using var world = new TestWorld(settings, services: s => s.AddSingleton<IDeliveryJournal>(journal));
         var result = await world.Get<OutboxSender>().DeliverDueAsync(TestContext.Current.CancellationToken);
@@ -78,31 +68,19 @@ public sealed class DeliveryCrashTests : IDisposable
     {
         await using var smtp = new SmtpTestServer();
 
-        var crashed = Deliver(smtp, ("REPORTWORKER_CRASH_AT", "delivery-before-send"));
-        Assert.NotEqual(0, crashed.ExitCode);
+        _harness.Use(smtp.Settings()).Crash("deliver", "delivery-before-send");
         Assert.Empty(smtp.Received);
         Assert.Equal("sending", Status());
 
-        var rerun = Deliver(smtp);
+        _harness.Rerun("deliver");
 
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
         Assert.Single(smtp.ByMessageId(_messageId));
         Assert.Equal("sent", Status());
     }
 
-    private (int ExitCode, string Output, string Error) Deliver(SmtpTestServer smtp, params (string Key, string Value)[] extra)
-    {
-        var env = SmtpTestServer.AsEnvironment(smtp.Settings());
-        env["Data__Root"] = _data;
-        foreach (var (k, v) in extra) env[k] = v;
-        return WorkerProcess.Run(_root, env, "deliver");
-    }
-
     private string Status()
     {
-        SqliteConnection.ClearAllPools();
-        using var c = new SqliteConnection($"Data Source={Path.Combine(_data, "reportworker.db")}");
-        c.Open();
+        using var c = _harness.Ledger();
         return c.QuerySingle<string>("SELECT status FROM outbox");
     }
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
 using ReportWorker.Tests.Support;
@@ -15,13 +14,11 @@ namespace ReportWorker.Tests.Intake;
 public sealed class CrashSafetyTests : IDisposable
 {
     private const int GoodForms = 4;
-    private readonly string _root;
-    private readonly string _data;
     private readonly Dictionary<string, byte[]> _files = [];
+    private readonly CrashHarness _harness;
 
-    public CrashSafetyTests()
+    public CrashSafetyTests() => _harness = new CrashHarness(world =>
     {
-        using var world = new TestWorld();
         world.ImportSmallRegistry();
         var march = new ReportMonth(2025, 3);
         _files["a-省委办公厅.xlsx"] = world.FilledForm("U01", march);
@@ -30,20 +27,10 @@ public sealed class CrashSafetyTests : IDisposable
         _files["d-海口海关.xlsx"] = world.FilledForm("U03", march);
         _files["e-pdf.xlsx"] = BadFiles.Make("pdf-renamed", world);
         _files["f-省审计厅更正.xlsx"] = world.FilledForm("U02", march, e => e.Text($"F{e.RowOf("C-001")}", "滞后"));
-        // Move the world's ledger out of its temp folder before it is deleted.
-        _root = Directory.CreateTempSubdirectory("rw-crash-").FullName;
-        _data = Path.Combine(_root, "data");
-        SqliteConnection.ClearAllPools();
-        TestFiles.CopyDirectory(world.Paths.Root, _data);
-        Directory.CreateDirectory(Path.Combine(_data, "inbox"));
-        foreach (var (name, bytes) in _files) File.WriteAllBytes(Path.Combine(_data, "inbox", name), bytes);
-    }
+        foreach (var (name, bytes) in _files) world.Drop(name, bytes);
+    });
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _harness.Dispose();
 
     [Theory]
     [InlineData("after-archive", 1)]
@@ -56,11 +43,10 @@ public sealed class CrashSafetyTests : IDisposable
     [InlineData("delivery-after-send", 3)]
     public void Killed_at_a_step_then_rerun_records_each_file_exactly_once(string step, int hit)
     {
-        var crashed = Intake(("REPORTWORKER_CRASH_AT", $"{step}:{hit}"));
-        Assert.NotEqual(0, crashed.ExitCode); // SIGKILL: 137
+        _harness.Crash("intake", step, hit);
 
-        var rerun = Intake();
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        _harness.Rerun("intake");
+
         AssertEachFileRecordedOnce();
     }
 
@@ -70,21 +56,20 @@ public sealed class CrashSafetyTests : IDisposable
         var random = new Random(7);
         for (var i = 0; i < 5; i++)
         {
-            using var process = WorkerProcess.Start(_root, Environment(), "intake");
-            Thread.Sleep(random.Next(300, 1500));
+            using var process = _harness.Start("intake");
+            Thread.Sleep(random.Next(300, 1500));   // a random moment, not a wait for anything
             if (!process.HasExited) process.Kill(); // SIGKILL on Linux
             process.WaitForExit();
         }
-        var final = Intake();
-        Assert.True(final.ExitCode == 0, final.Error);
+
+        _harness.Rerun("intake");
+
         AssertEachFileRecordedOnce();
     }
 
     private void AssertEachFileRecordedOnce()
     {
-        SqliteConnection.ClearAllPools();
-        using var c = new SqliteConnection($"Data Source={Path.Combine(_data, "reportworker.db")}");
-        c.Open();
+        using var c = _harness.Ledger();
         var received = c.Query<(string Sha, string Name, string Archive, string Outcome, long Finished)>(
             "SELECT sha256, original_name, archive_path, outcome, finished FROM received_files").ToArray();
         Assert.Equal(_files.Count, received.Length);
@@ -93,7 +78,7 @@ public sealed class CrashSafetyTests : IDisposable
         {
             var row = Assert.Single(received, r => r.Name == name);
             Assert.Equal(Hashing.Sha256(bytes), row.Sha);
-            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(_data, "archive", row.Archive)));
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(_harness.Data, "archive", row.Archive)));
         }
         Assert.Equal(GoodForms, received.Count(r => r.Outcome == "accepted"));
         Assert.Equal(GoodForms, c.ExecuteScalar<long>("SELECT COUNT(*) FROM submissions"));
@@ -101,19 +86,10 @@ public sealed class CrashSafetyTests : IDisposable
         // One answer per file, each delivered once to the pickup folder.
         Assert.Equal(_files.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox"));
         Assert.Equal(_files.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"));
-        var emls = Directory.GetFiles(Path.Combine(_data, "outbox"), "*.eml");
+        var emls = Directory.GetFiles(Path.Combine(_harness.Data, "outbox"), "*.eml");
         Assert.Equal(_files.Count, emls.Length);
-        Assert.Empty(Directory.GetFiles(Path.Combine(_data, "outbox"), "*.tmp"));
+        Assert.Empty(Directory.GetFiles(Path.Combine(_harness.Data, "outbox"), "*.tmp"));
         Assert.Equal(_files.Count, emls.Select(f => File.ReadLines(f).First(l => l.StartsWith("Message-Id:", StringComparison.OrdinalIgnoreCase))).Distinct().Count());
-        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_data, "inbox")), f => !Path.GetFileName(f).StartsWith('.'));
+        Assert.DoesNotContain(Directory.GetFiles(Path.Combine(_harness.Data, "inbox")), f => !Path.GetFileName(f).StartsWith('.'));
     }
-
-    private (int ExitCode, string Output, string Error) Intake(params (string Key, string Value)[] extra)
-    {
-        var env = Environment();
-        foreach (var (k, v) in extra) env[k] = v;
-        return WorkerProcess.Run(_root, env, "intake");
-    }
-
-    private Dictionary<string, string> Environment() => new() { ["Data__Root"] = _data };
 }

@@ -1,5 +1,4 @@
 using Dapper;
-using Microsoft.Data.Sqlite;
 using ReportWorker.Ledger;
 using ReportWorker.Storage;
 using ReportWorker.Tests.Support;
@@ -15,35 +14,28 @@ namespace ReportWorker.Tests.Intake;
 public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDisposable
 {
     private readonly DovecotServer _dovecot;
-    private readonly string _root;
-    private readonly string _data;
     private readonly Dictionary<string, byte[]> _files = [];
     private readonly List<byte[]> _messages = [];
+    private readonly CrashHarness _harness;
 
     public MailboxCrashSafetyTests(DovecotServer dovecot)
     {
         _dovecot = dovecot;
-        using var world = new TestWorld();
-        world.ImportSmallRegistry();
-        var march = new ReportMonth(2025, 3);
-        _files["省审计厅3月报表.xlsx"] = world.FilledForm("U02", march);
-        _files["会议通知.xlsx"] = BadFiles.Make("pdf-renamed", world);
-        _files["海口海关3月报表.xlsx"] = world.FilledForm("U03", march);
+        _harness = new CrashHarness(world =>
+        {
+            world.ImportSmallRegistry();
+            var march = new ReportMonth(2025, 3);
+            _files["省审计厅3月报表.xlsx"] = world.FilledForm("U02", march);
+            _files["会议通知.xlsx"] = BadFiles.Make("pdf-renamed", world);
+            _files["海口海关3月报表.xlsx"] = world.FilledForm("U03", march);
+        });
         // One message with a form and a stray file, one with a form: three answers in all.
         _messages.Add(TestMail.Bytes(TestMail.WithFiles("ssjt@example.gov.cn", "省审计厅3月报表",
             ("省审计厅3月报表.xlsx", _files["省审计厅3月报表.xlsx"]), ("会议通知.xlsx", _files["会议通知.xlsx"]))));
         _messages.Add(TestMail.Bytes(TestMail.WithFiles("hkhg@example.gov.cn", "海口海关3月报表", ("海口海关3月报表.xlsx", _files["海口海关3月报表.xlsx"]))));
-        _root = Directory.CreateTempSubdirectory("rw-mailcrash-").FullName;
-        _data = Path.Combine(_root, "data");
-        SqliteConnection.ClearAllPools();
-        TestFiles.CopyDirectory(world.Paths.Root, _data);
     }
 
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    public void Dispose() => _harness.Dispose();
 
     [Theory]
     [InlineData("mailbox-after-archive", 1)]
@@ -57,11 +49,10 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
     public async Task Killed_at_a_step_then_rerun_takes_each_attachment_exactly_once(string step, int hit)
     {
         var user = await Seed();
+        _harness.Use(_dovecot.Settings(user));
 
-        var crashed = Intake(user, ("REPORTWORKER_CRASH_AT", $"{step}:{hit}"));
-        Assert.True(crashed.ExitCode != 0, $"the worker was not killed at {step}:{hit}\n{crashed.Output}");
-        var rerun = Intake(user);
-        Assert.True(rerun.ExitCode == 0, rerun.Error);
+        _harness.Crash("intake", step, hit);
+        _harness.Rerun("intake");
 
         await AssertEachAttachmentTakenOnce(user);
     }
@@ -76,9 +67,7 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
 
     private async Task AssertEachAttachmentTakenOnce(string user)
     {
-        SqliteConnection.ClearAllPools();
-        using var c = new SqliteConnection($"Data Source={Path.Combine(_data, "reportworker.db")}");
-        c.Open();
+        using var c = _harness.Ledger();
         var received = c.Query<(string Sha, string Name, string Ref, string Archive, string Outcome, long Finished)>(
             "SELECT sha256, original_name, source_ref, archive_path, outcome, finished FROM received_files").ToArray();
         Assert.Equal(_files.Count, received.Length);
@@ -88,27 +77,19 @@ public sealed class MailboxCrashSafetyTests : IClassFixture<DovecotServer>, IDis
         {
             var row = Assert.Single(received, r => r.Name == name);
             Assert.Equal(Hashing.Sha256(bytes), row.Sha);
-            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(_data, "archive", row.Archive)));
+            Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(_harness.Data, "archive", row.Archive)));
         }
         Assert.Equal(2, received.Count(r => r.Outcome == "accepted"));
         Assert.Equal(2, c.ExecuteScalar<long>("SELECT COUNT(*) FROM submissions"));
         Assert.Equal(_files.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE status = 'sent'"));
         Assert.Equal(_files.Count, c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox"));
-        Assert.Equal(_files.Count, Directory.GetFiles(Path.Combine(_data, "outbox"), "*.eml").Length);
+        Assert.Equal(_files.Count, Directory.GetFiles(Path.Combine(_harness.Data, "outbox"), "*.eml").Length);
 
         var messages = c.Query<(string Status, string Archive)>("SELECT status, archive_path FROM mailbox_messages ORDER BY id").ToArray();
         Assert.Equal(_messages.Count, messages.Length);
         Assert.All(messages, m => Assert.Equal("done", m.Status));
-        Assert.Equal(_messages, messages.Select(m => File.ReadAllBytes(Path.Combine(_data, "archive", m.Archive))));
+        Assert.Equal(_messages, messages.Select(m => File.ReadAllBytes(Path.Combine(_harness.Data, "archive", m.Archive))));
         Assert.Empty(await _dovecot.MessagesAsync(user, "INBOX"));
         Assert.Equal(_messages.Count, (await _dovecot.MessagesAsync(user, "Processed")).Count);
-    }
-
-    private (int ExitCode, string Output, string Error) Intake(string user, params (string Key, string Value)[] extra)
-    {
-        var env = new Dictionary<string, string> { ["Data__Root"] = _data };
-        foreach (var (k, v) in _dovecot.Settings(user)) env[k.Replace(":", "__")] = v!;
-        foreach (var (k, v) in extra) env[k] = v;
-        return WorkerProcess.Run(_root, env, "intake");
     }
 }

@@ -112,6 +112,32 @@ public sealed class DovecotServer : IDisposable
         return all;
     }
 
+    /// <summary>The IMAP commands the user's sessions have finished so far, oldest first, as Dovecot logged them.</summary>
+    public IReadOnlyList<string> CommandsOf(string user)
+    {
+        var marker = $"imap({user})<";
+        const string Finished = "Debug: Command finished: ";
+        using var stream = new FileStream(Path.Combine(_dir!, "dovecot.log"), FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+        using var reader = new StreamReader(stream);
+        var commands = new List<string>();
+        while (reader.ReadLine() is { } line)
+            if (line.Contains(marker, StringComparison.Ordinal) && line.IndexOf(Finished, StringComparison.Ordinal) is var at and >= 0)
+                commands.Add(line[(at + Finished.Length)..]);
+        return commands;
+    }
+
+    /// <summary>Waits until the user's sessions have finished <paramref name="count"/> commands containing <paramref name="text"/>.</summary>
+    public async Task WaitForCommandsAsync(string user, string text, int count, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (CommandsOf(user).Count(c => c.Contains(text, StringComparison.Ordinal)) < count)
+        {
+            if (DateTime.UtcNow > deadline)
+                throw new TimeoutException($"{user} did not finish {count} × '{text}' within {timeout}; it finished: {string.Join(" | ", CommandsOf(user))}");
+            await Task.Delay(50);
+        }
+    }
+
     public void Dispose()
     {
         if (_dir is null) return;
@@ -149,7 +175,7 @@ public sealed class DovecotServer : IDisposable
         _master.BeginOutputReadLine();
         _master.BeginErrorReadLine();
 
-        var deadline = DateTime.UtcNow.AddSeconds(15);
+        var deadline = DateTime.UtcNow.AddSeconds(60);
         while (DateTime.UtcNow < deadline)
         {
             if (_master.HasExited) throw new InvalidOperationException($"dovecot exited with {_master.ExitCode}");
@@ -161,7 +187,7 @@ public sealed class DovecotServer : IDisposable
             }
             catch (SocketException) { Thread.Sleep(100); }
         }
-        throw new TimeoutException($"nothing listens on 127.0.0.1:{Port} after 15 s");
+        throw new TimeoutException($"nothing listens on 127.0.0.1:{Port} after 60 s");
     }
 
     private static string Config(string d, string user, string group, int port) => $$"""
@@ -175,6 +201,8 @@ public sealed class DovecotServer : IDisposable
         ssl_key = <{{d}}/key.pem
         disable_plaintext_auth = no
         auth_mechanisms = plain login
+        # Every finished IMAP command is logged with its user: tests wait for a client to have done something.
+        log_debug = event=imap_command_finished
         default_internal_user = {{user}}
         default_internal_group = {{group}}
         default_login_user = {{user}}

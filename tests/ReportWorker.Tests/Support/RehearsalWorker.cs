@@ -1,5 +1,12 @@
 using System.Diagnostics;
 using System.Globalization;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
+using Quartz;
+using ReportWorker.Hosting;
+using ReportWorker.Ledger;
+using ReportWorker.Scheduling;
 
 namespace ReportWorker.Tests.Support;
 
@@ -7,8 +14,9 @@ namespace ReportWorker.Tests.Support;
 /// The real worker service (no command: Quartz schedules) run as a separate process on a rehearsal
 /// clock: simulated time = <see cref="SimulatedStart"/> + (real time since <see cref="RealStart"/>) × <see cref="Speed"/>.
 /// Killing it and starting it again keeps the clock running, so downtime is simulated downtime.
-/// Tests that use it run in the <see cref="RealTimeWorkers"/> collection, alone, so a busy machine
-/// does not slow the worker past the simulated moments the test waits for.
+/// A busy machine makes everything take longer in simulated time, so tests wait for what they need
+/// (<see cref="WaitFor"/>, with generous real-time limits) and check orderings from the ledger's
+/// timestamps rather than assume them. They run in the <see cref="RealTimeWorkers"/> collection, alone.
 /// </summary>
 public sealed class RehearsalWorker(string workingDirectory, IDictionary<string, string> environment, DateTimeOffset simulatedStart, double speed) : IDisposable
 {
@@ -66,6 +74,26 @@ public sealed class RehearsalWorker(string workingDirectory, IDictionary<string,
 
     public bool HasExited => _process?.HasExited ?? true;
 
+    /// <summary>
+    /// Puts the configured schedule into the ledger's job store as the service does when it starts, at
+    /// <paramref name="at"/> (default <see cref="SimulatedStart"/>): the state of a service running since then.
+    /// A first start that is slow (a busy machine) then finds fires that fell due while it was starting
+    /// waiting in the store, run late or once as misfires, instead of scheduling from "now" past them.
+    /// </summary>
+    public void InstallSchedule(DateTimeOffset? at = null)
+    {
+        var builder = WorkerHost.CreateBuilder([], quietConsole: true);
+        builder.Configuration.AddInMemoryCollection(environment.Select(e => new KeyValuePair<string, string?>(e.Key.Replace("__", ":"), e.Value)));
+        builder.Services.AddSingleton<TimeProvider>(new FakeTimeProvider(at ?? SimulatedStart));
+        builder.AddSchedulerService();
+        using var host = builder.Build();
+        host.Services.GetRequiredService<SchemaMigrator>().Migrate();
+        var scheduler = host.Services.GetRequiredService<ISchedulerFactory>().GetScheduler().AsTask().GetAwaiter().GetResult();
+        try { host.Services.GetRequiredService<ScheduleInstaller>().InstallAsync(scheduler, CancellationToken.None).GetAwaiter().GetResult(); }
+        finally { scheduler.Shutdown(waitForJobsToComplete: false).AsTask().GetAwaiter().GetResult(); }
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+    }
+
     /// <summary>Sleeps until the simulated clock reads <paramref name="local"/>.</summary>
     public void WaitUntil(DateTimeOffset local)
     {
@@ -73,10 +101,10 @@ public sealed class RehearsalWorker(string workingDirectory, IDictionary<string,
         if (wait > TimeSpan.Zero) Thread.Sleep(wait);
     }
 
-    /// <summary>Polls until <paramref name="condition"/> holds, failing with the worker's log if it never does.</summary>
+    /// <summary>Polls until <paramref name="condition"/> holds, failing with the worker's log if it never does (default: within two real minutes).</summary>
     public void WaitFor(Func<bool> condition, string what, TimeSpan? timeout = null)
     {
-        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(30));
+        var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(120));
         while (!condition())
         {
             if (HasExited) throw new Xunit.Sdk.XunitException($"worker exited while waiting for {what}\n{Log}");
