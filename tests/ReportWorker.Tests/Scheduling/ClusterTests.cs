@@ -42,8 +42,8 @@ public sealed partial class ClusterTests : IAsyncDisposable, IRunsOnPostgres
             ["Schedule__Jobs__reminders__Enabled"] = "false",
             ["Schedule__Jobs__quarterly-notice__Enabled"] = "false",
             ["Logging__LogLevel__ReportWorker.Scheduling"] = "Debug",
-            // Whichever node starts the 月通报 dies on the spot; a recovering run does not stop there.
         };
+        // Whichever node starts the 月通报 dies on the spot; a recovering run does not stop there.
         foreach (var (k, v) in CrashHarness.At("job-started-monthly-notice")) env[k] = v;
         foreach (var (k, v) in _smtp.Settings()) env[k.Replace(":", "__")] = v!;
         return env;
