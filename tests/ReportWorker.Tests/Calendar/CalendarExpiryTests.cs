@@ -118,9 +118,11 @@ public sealed class CalendarExpiryTests : IDisposable
             TestFiles.CopyDirectory(world.Paths.Root, Data);
         }
 
-        var without = Run("run", "reminders", "--date", "2027-02-05");
+        // The clock stays at 2 December 2026, so the day is still to come and 2027-01's forms were never sent: --force
+        // gets past those rules (tested in FormsAndRemindersGuardTests) to the calendar question this test asks.
+        var without = Run("run", "reminders", "--date", "2027-02-05", "--force");
         Add2027();
-        var with = Run("run", "reminders", "--date", "2027-02-05");
+        var with = Run("run", "reminders", "--date", "2027-02-05", "--force");
 
         Assert.True(without.ExitCode == 0, without.Error);
         Assert.Contains("2027-01 催报 3 个单位", without.Output);
