@@ -1,6 +1,5 @@
 using Dapper;
 using Microsoft.Data.Sqlite;
-using ReportWorker.Scheduling;
 
 namespace ReportWorker.Benchmarks.Soak;
 
