@@ -21,6 +21,7 @@ public sealed record BriefingPreview(string Path, RenderedDocument Document, Mon
 /// <summary>Computes a month's figures from the ledger, composes the 月通报 and writes it.</summary>
 public sealed class BriefingService(
     RegistryStore registry,
+    TaskBooks books,
     SubmissionStore submissions,
     BriefingStore briefings,
     LiquidTemplates templates,
@@ -30,8 +31,12 @@ public sealed class BriefingService(
     DocumentFonts fonts)
 {
     /// <summary>The month's figures from the ledger as it stood at <paramref name="asOf"/> (now when null).</summary>
-    public MonthlyFigures Figures(ReportMonth month, DateTimeOffset? asOf = null) =>
-        MonthlyFiguresCalculator.Compute(month, registry.Units(), registry.Tasks(), submissions.EntriesThrough(month, asOf), submissions.InForce(month, asOf), registryOptions.Value.Categories);
+    public MonthlyFigures Figures(ReportMonth month, DateTimeOffset? asOf = null)
+    {
+        var index = books.For(month, asOf);
+        return MonthlyFiguresCalculator.Compute(month, index.Units, index.Tasks, submissions.EntriesThrough(month, asOf, LedgerStatus.FirstMonth(index)),
+            submissions.InForce(month, asOf), registryOptions.Value.Categories);
+    }
 
     /// <summary>
     /// Writes the 月通报; the same ledger and the same issue give the same bytes, unless <paramref name="reissue"/>.
@@ -41,6 +46,7 @@ public sealed class BriefingService(
     {
         // Checked before the issue number is taken: a refused notice leaves no trace.
         var early = IssueRule.Check(calendar, "月通报", month.ToChinese(), month, $"briefing monthly --month {month} --preview", force);
+        books.Require(month, "月通报", force);
         var record = briefings.Issue("monthly", month.ToString(), month.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
         // An issued notice is made from the ledger as it stood when it was first issued, so making it
@@ -85,7 +91,7 @@ public sealed class BriefingService(
         {
             Year = month.Year, MonthCn = month.ToChinese(), Issue = issue,
             MonthEndCn = ReportingCalendar.Chinese(month.LastDay),
-            o.Total, o.Closable, o.ClosedToDate, o.ClosedThisMonth, CompletionRate = o.CompletionRate.ToString("0.0", CultureInfo.InvariantCulture),
+            o.Total, ListTotal = o.Total - f.CarriedOver.Total, Carried = f.CarriedOver.Total, CarriedClosed = f.CarriedOver.ClosedToDate, o.Closable, o.ClosedToDate, o.ClosedThisMonth, CompletionRate = o.CompletionRate.ToString("0.0", CultureInfo.InvariantCulture),
             o.OnSchedule, o.Lagging, o.Overdue, o.NotReported,
             Expected = p.OnTime.Count + p.Late.Count + p.Missing.Count, OnTime = p.OnTime.Count, Late = p.Late.Count, Missing = p.Missing.Count,
             LateNames = string.Join("、", p.Late.Select(u => u.ShortName)), MissingNames = string.Join("、", p.Missing.Select(u => u.ShortName)),

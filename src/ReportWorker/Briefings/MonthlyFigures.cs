@@ -16,7 +16,11 @@ public sealed record MonthlyFigures(
     Punctuality Punctuality,
     IReadOnlyList<TaskState> Lagging,
     IReadOnlyList<TaskState> Overdue,
-    IReadOnlyList<TaskState> AllTasks);
+    IReadOnlyList<TaskState> AllTasks)
+{
+    /// <summary>The tasks of earlier years still on the books (上年结转), counted in their categories too.</summary>
+    public TaskCounts CarriedOver { get; init; } = TaskCounts.Of([], Month);
+}
 
 /// <summary>
 /// Counts over a set of tasks at the end of the month. "Closable" tasks are those with a deadline:

@@ -59,6 +59,9 @@ public static class MonthlyFiguresCalculator
                 unitFigures.Where(u => u.Submission == SubmissionState.Missing).Select(u => u.Unit).OrderBy(u => u.SortOrder).ToArray()),
             states.Where(s => s.Lagging).ToArray(),
             states.Where(s => s.Overdue).ToArray(),
-            states);
+            states)
+        {
+            CarriedOver = TaskCounts.Of(states.Where(s => s.Task.CarriedOver).ToArray(), month),
+        };
     }
 }

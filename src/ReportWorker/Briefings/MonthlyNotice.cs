@@ -46,6 +46,8 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
     {
         doc.Add(new Heading(1, "二、分类推进情况"));
         var rows = figures.Categories.Select(c => Row($"{c.Code} {c.Name}", c.Counts)).ToArray();
+        // Carried-over tasks are counted in their categories; this row says how many of them there are.
+        if (figures.CarriedOver.Total > 0) rows = [.. rows, Row($"其中：{Registry.TaskItem.CarriedOverLabel}", figures.CarriedOver)];
         doc.Add(new Table([3.6f, 1, 1, 1, 1, 1, 1, 1.3f], [Header("类别", "任务数", "累计销号", "本月销号", "序时推进", "滞后", "逾期", "完成率")], rows));
         var labels = figures.Categories.Select(c => $"{c.Code} {c.Name[^Math.Min(4, c.Name.Length)..]}").ToArray();
         var values = figures.Categories.Select(c => c.Counts.CompletionRate).ToArray();

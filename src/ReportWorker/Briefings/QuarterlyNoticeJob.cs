@@ -6,7 +6,7 @@ using ReportWorker.Scheduling;
 namespace ReportWorker.Briefings;
 
 /// <summary>On the 10th after a quarter: the 季督办 to the leaders and each unit's 督办单 to that unit. A missed quarter is never skipped.</summary>
-public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStore registry, ReportingCalendar calendar, IOptions<SupervisionOptions> supervision) : IScheduledJob
+public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, ReportingCalendar calendar, IOptions<SupervisionOptions> supervision) : IScheduledJob
 {
     public string Name => "quarterly-notice";
     public string Title => "季督办";
@@ -16,7 +16,6 @@ public sealed class QuarterlyNoticeJob(BriefingPublisher publisher, RegistryStor
 
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
-        registry.RequireUnitsAndTasks();
         var (quarter, queued) = publisher.Quarterly(period.Quarter, force: force);
         // The 整改时限 is a working day counted from the quarter's end (for Q4, in the next year).
         var rectify = period.Quarter.LastDay.AddDays(supervision.Value.RectifyWithinDays);

@@ -25,6 +25,7 @@ public sealed record IssuedSlip(Unit Unit, string Path, string Sha256);
 /// <summary>Decides the quarter's 督办事项 from the ledger, keeps them, and writes the summary and one 督办单 per unit.</summary>
 public sealed class QuarterlyService(
     RegistryStore registry,
+    TaskBooks books,
     SubmissionStore submissions,
     SupervisionStore supervision,
     BriefingStore briefings,
@@ -44,7 +45,8 @@ public sealed class QuarterlyService(
 
     private (QuarterFigures Figures, IReadOnlyList<StoredItem> Added) Compute(Quarter quarter, DateTimeOffset? asOf)
     {
-        var states = TaskState.Compute(registry.Tasks(), submissions.EntriesThrough(quarter.LastMonth, asOf), quarter.LastMonth);
+        var index = books.For(quarter.LastMonth, asOf);
+        var states = TaskState.Compute(index.Tasks, submissions.EntriesThrough(quarter.LastMonth, asOf, LedgerStatus.FirstMonth(index)), quarter.LastMonth);
         return SupervisionCalculator.Compute(quarter, states, supervision.Load(quarter), supervision.Load(quarter.Previous), options.Value, calendar.WorkingDays);
     }
 
@@ -56,6 +58,7 @@ public sealed class QuarterlyService(
     {
         // Checked before the issue number is taken and before any 督办事项 is numbered: a refusal leaves no trace.
         var early = IssueRule.Check(calendar, "季督办", quarter.Chinese, quarter.LastMonth, $"briefing quarterly --quarter {quarter} --preview", force);
+        books.Require(quarter.LastMonth, "季督办", force);
         var record = briefings.Issue("quarterly", quarter.ToString(), quarter.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
         var figures = Figures(quarter, created); // as the ledger stood when first issued (see BriefingService)

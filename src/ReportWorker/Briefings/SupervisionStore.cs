@@ -11,9 +11,9 @@ public sealed class SupervisionStore(LedgerDatabase database, TimeProvider clock
     public IReadOnlyList<StoredItem> Load(Quarter quarter)
     {
         using var c = database.Open();
-        return c.Query<(string Quarter, long Seq, string TaskCode, string Level, string Reason, string RectifyBy)>(
-                "SELECT quarter, seq, task_code, level, reason, rectify_by FROM supervision_items WHERE quarter = @q ORDER BY seq", new { q = quarter.ToString() })
-            .Select(r => new StoredItem(r.Quarter, (int)r.Seq, r.TaskCode, r.Level, r.Reason, DateOnly.ParseExact(r.RectifyBy, "yyyy-MM-dd")))
+        return c.Query<(string Quarter, long Seq, long TaskId, string TaskCode, string Level, string Reason, string RectifyBy)>(
+                "SELECT quarter, seq, COALESCE(task_id, 0), task_code, level, reason, rectify_by FROM supervision_items WHERE quarter = @q ORDER BY seq", new { q = quarter.ToString() })
+            .Select(r => new StoredItem(r.Quarter, (int)r.Seq, r.TaskId, r.TaskCode, r.Level, r.Reason, DateOnly.ParseExact(r.RectifyBy, "yyyy-MM-dd")))
             .ToArray();
     }
 
@@ -24,9 +24,9 @@ public sealed class SupervisionStore(LedgerDatabase database, TimeProvider clock
         {
             foreach (var i in items)
                 c.Execute("""
-                    INSERT INTO supervision_items(quarter, seq, task_code, level, reason, rectify_by, created_at)
-                    VALUES (@Quarter, @Seq, @TaskCode, @Level, @Reason, @rectify, @now) ON CONFLICT DO NOTHING
-                    """, new { i.Quarter, i.Seq, i.TaskCode, i.Level, i.Reason, rectify = i.RectifyBy.ToString("yyyy-MM-dd"), now = clock.GetUtcNow().Stored() }, tx);
+                    INSERT INTO supervision_items(quarter, seq, task_id, task_code, level, reason, rectify_by, created_at)
+                    VALUES (@Quarter, @Seq, @TaskId, @TaskCode, @Level, @Reason, @rectify, @now) ON CONFLICT DO NOTHING
+                    """, new { i.Quarter, i.Seq, i.TaskId, i.TaskCode, i.Level, i.Reason, rectify = i.RectifyBy.ToString("yyyy-MM-dd"), now = clock.GetUtcNow().Stored() }, tx);
             return 0;
         });
     }

@@ -23,6 +23,7 @@ public static class CommandLine
 
         var root = new RootCommand("ReportWorker：省直机关党建工作任务“月通报、季督办”自动报送服务。不带参数运行即为后台服务。");
         root.Subcommands.Add(ImportCommands.Create());
+        root.Subcommands.Add(TasksCommand.Create());
         root.Subcommands.Add(FormsCommand.Create());
         root.Subcommands.Add(IntakeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
@@ -79,6 +80,9 @@ public static class CommandLine
         catch (CommandException ex) { return Fail(ex.Message); }
         catch (Calendar.CalendarFileException ex) { return Fail(ex.Message); }
         catch (Periods.PeriodNotOpenException ex) { return Fail(ex.Message); }
+        catch (TaskListMissingException ex) { return Fail(ex.Message); }
+        catch (TaskRetirementException ex) { return Fail(ex.Message); }
+        catch (EmptyRegistryException ex) { return Fail(ex.Message); }
         catch (FileNotFoundException ex) { return Fail($"找不到文件：{ex.FileName ?? ex.Message}"); }
         catch (DirectoryNotFoundException ex) { return Fail($"找不到目录：{ex.Message}"); }
         catch (UnauthorizedAccessException ex) { return Fail($"没有权限：{ex.Message}"); }

@@ -1,5 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using ReportWorker.Ledger;
+using ReportWorker.Periods;
 using ReportWorker.Registry;
 
 namespace ReportWorker.Cli;
@@ -20,12 +22,18 @@ internal static class ImportCommands
         }));
 
         var tasksFile = new Argument<FileInfo>("FILE") { Description = "年度任务清单文件" };
-        var year = new Option<int?>("--year") { Description = "“6月底”这类不写年份的时限按哪一年理解（默认今年）" };
+        var year = new Option<int?>("--year") { Description = "清单所属年度（默认按完成时限中写明的年份，都未写年份时为今年）；“6月底”这类时限按该年理解" };
         var tasks = new Command("tasks", "导入年度任务清单：任务编号、类别、任务内容、牵头单位、配合单位、完成时限、清单类型") { tasksFile, year };
         tasks.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var file = parse.GetRequiredValue(tasksFile);
-            Print(sp.GetRequiredService<TaskImporter>().Import(file.FullName, parse.GetValue(year)), file.Name);
+            var result = sp.GetRequiredService<TaskImporter>().Import(file.FullName, parse.GetValue(year));
+            Print(result, file.Name);
+            if (result.Year is { } y)
+            {
+                var carried = sp.GetRequiredService<TaskBooks>().For(new ReportMonth(y, 1)).CarriedOver;
+                if (carried > 0) Console.WriteLine($"提示：以前年度尚未销号的 {carried} 项任务作为“上年结转”列入 {y} 年的报表、台账和通报，直到销号或核销（tasks --year {y} 可查看）。");
+            }
             return Task.FromResult(0);
         }));
 
@@ -37,7 +45,8 @@ internal static class ImportCommands
     private static void Print(ImportResult result, string file)
     {
         var what = result.Kind == "units" ? "单位" : "任务";
-        Console.WriteLine($"已导入 {file}：{result.Rows} 个{what}（新增 {result.Added}，更新 {result.Changed}，未变 {result.Unchanged}）。");
+        var list = result.Year is { } y ? $"{y}年度任务清单 " : "";
+        Console.WriteLine($"已导入 {list}{file}：{result.Rows} 个{what}（新增 {result.Added}，更新 {result.Changed}，未变 {result.Unchanged}）。");
         foreach (var note in result.Notes) Console.WriteLine($"提示：{note}");
     }
 }

@@ -25,7 +25,10 @@ internal static class StatusCommand
     {
         var w = new StringWriter();
         w.WriteLine($"{s.Month.ToChinese()} 台账　报送截止 {ReportingCalendar.Chinese(s.DueAt)}{calendar.DueNote(s.Month)}");
-        w.WriteLine($"任务 {s.Tasks.Count} 项：已销号 {s.ClosedToDate}（本月 {s.ClosedThisMonth}），挂账 {s.Open}，其中逾期 {s.Overdue}、滞后/未启动 {s.Lagging}。");
+        if (!s.HasList) w.WriteLine($"注意：{s.Year}年度任务清单还没有导入（import tasks 清单文件 --year {s.Year}），下面只有上年结转的任务。");
+        var carried = s.CarriedOver;
+        var books = carried == 0 ? "" : $"（{s.Year}年度清单 {s.Tasks.Count - carried} 项，上年结转 {carried} 项、其中本年已销号 {s.Tasks.Count(t => t.Task.CarriedOver && t.Closed)} 项）";
+        w.WriteLine($"任务 {s.Tasks.Count} 项{books}：已销号 {s.ClosedToDate}（本月 {s.ClosedThisMonth}），挂账 {s.Open}，其中逾期 {s.Overdue}、滞后/未启动 {s.Lagging}。");
         var expected = s.Units.Count(u => u.TaskCount > 0);
         w.WriteLine($"报送：应报 {expected} 个单位，按时 {s.OnTime.Count()}，逾期 {s.Late.Count()}，未报 {s.Missing.Count()}{(s.Missing.Any() ? "（" + string.Join("、", s.Missing.Select(u => u.Unit.ShortName)) + "）" : "")}。");
         w.WriteLine();

@@ -14,7 +14,7 @@ public sealed record GeneratedForm(Unit Unit, ReportMonth Month, string Path, in
 
 /// <summary>Builds each unit's form for a month from the ledger, writes it, and optionally queues it by e-mail.</summary>
 public sealed class FormService(
-    RegistryStore registry,
+    TaskBooks books,
     SubmissionStore submissions,
     FormLayoutProvider layouts,
     LiquidTemplates templates,
@@ -37,9 +37,9 @@ public sealed class FormService(
             throw new PeriodNotOpenException(
                 $"{month.ToChinese()}的月报表现在还不能下发：该月{ReportingCalendar.Chinese(month.FirstDay)}才开始（今天是{ReportingCalendar.Chinese(DateOnly.FromDateTime(calendar.Now.DateTime))}）。" +
                 "请检查 --month 是否写错；确需提前下发的，加 --force。", Start(month));
-        var units = registry.Units().Where(u => unitCode is null || u.Code == unitCode).ToArray();
+        var index = books.Require(month, "月报表", force);
+        var units = index.Units.Where(u => unitCode is null || u.Code == unitCode).ToArray();
         if (unitCode is not null && units.Length == 0) throw new ArgumentException($"Unit '{unitCode}' is not in the registry (import units first).");
-        var index = registry.Index();
         var folder = outFolder ?? Path.Combine(paths.Forms, month.ToString());
         Directory.CreateDirectory(folder);
         // Each form is built and written on every core (a form shares nothing with another); the e-mails are then
@@ -75,15 +75,22 @@ public sealed class FormService(
     public FormModel Model(Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks) =>
         Model(unit, month, tasks, submissions.LatestBefore(unit.Code, month));
 
-    /// <summary>The form for a unit and month, pre-filled with <paramref name="previous"/> answers by task code.</summary>
-    public FormModel Model(Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<string, ReportEntry> previous)
+    /// <summary>
+    /// The form for a unit and month, pre-filled with the unit's <paramref name="previous"/> answers for the
+    /// same task (by id), or, for a task the new year's list says carries on an earlier one, that one's.
+    /// A code the new list reuses for other work starts empty. Carried-over tasks say so in their category.
+    /// </summary>
+    public FormModel Model(Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<long, ReportEntry> previous)
     {
         var layout = layouts.Current;
         var categories = registryOptions.Value.Categories;
         var rows = tasks.Where(t => t.Involves(unit.Code)).Select(t =>
         {
-            previous.TryGetValue(t.Code, out var last);
-            return new FormRow(t.Code, categories.TryGetValue(t.Category, out var c) ? $"{t.Category} {c}" : t.Category,
+            if (!previous.TryGetValue(t.Id, out var last) && t.Continues is { } earlier) previous.TryGetValue(earlier, out last);
+            // A continued task starts the year open: last year's 已完成 would close it before anyone reported.
+            if (last is not null && last.TaskId != t.Id && last.Status == ReportStatus.Completed) last = null;
+            var category = categories.TryGetValue(t.Category, out var c) ? $"{t.Category} {c}" : t.Category;
+            return new FormRow(t.Code, t.CarriedOver ? $"{TaskItem.CarriedOverLabel}（{t.Year}年）{category}" : category,
                 t.Content, t.LeadUnit == unit.Code ? layout.Roles["lead"] : layout.Roles["co"], t.DeadlineText,
                 last?.Status ?? "", last?.Percent, last?.Progress ?? "", last?.Problems ?? "", last?.NextSteps ?? "");
         }).ToArray();

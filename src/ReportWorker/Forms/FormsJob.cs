@@ -5,7 +5,7 @@ using ReportWorker.Scheduling;
 namespace ReportWorker.Forms;
 
 /// <summary>On the 25th: every unit's pre-filled form for the month, queued to its liaisons once.</summary>
-public sealed class FormsJob(FormService forms, RegistryStore registry, ReportingCalendar calendar) : IScheduledJob
+public sealed class FormsJob(FormService forms, ReportingCalendar calendar) : IScheduledJob
 {
     public string Name => "forms";
     public string Title => "下发月报表";
@@ -14,7 +14,6 @@ public sealed class FormsJob(FormService forms, RegistryStore registry, Reportin
 
     public Task<string> RunAsync(JobPeriod period, bool force, CancellationToken ct)
     {
-        registry.RequireUnitsAndTasks();
         var early = !forms.HasBegun(period.Month);
         var sent = forms.Generate(period.Month, null, null, send: true, force);
         // The due date printed on the forms was moved off holidays only if the holidays were known.

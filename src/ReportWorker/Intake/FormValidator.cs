@@ -8,19 +8,19 @@ using ReportWorker.Periods;
 namespace ReportWorker.Intake;
 
 /// <summary>
-/// Checks a returned form against the registry: the right unit, a real month, every one of the
-/// unit's tasks present once, statuses from the list, percentages in 0–100. Reports every problem
-/// at once, so a liaison fixes the form in one pass.
+/// Checks a returned form against the books of its month (<see cref="TaskBooks"/>): the right unit, a
+/// real month, every one of the unit's tasks present once, statuses from the list, percentages in 0–100.
+/// Reports every problem at once, so a liaison fixes the form in one pass.
 /// </summary>
-public sealed class FormValidator(ReportingCalendar calendar)
+public sealed class FormValidator(ReportingCalendar calendar, RegistryStore units, TaskBooks books)
 {
-    public FormCheck Check(ReturnedForm? form, RegistryIndex registry, string? sender, DateTimeOffset receivedAt)
+    public FormCheck Check(ReturnedForm? form, string? sender, DateTimeOffset receivedAt)
     {
         if (form is null)
             return FormCheck.Rejected(new("", 0, "", "文件中找不到填报表：没有一张工作表带有“任务编号”“状态”等表头。",
                 "请使用下发的月报表填写后回传，不要删除或改动表头行。"));
 
-        var unit = form.UnitCode is { } code ? registry.Unit(code) : null;
+        var unit = form.UnitCode is { } code ? units.FindUnit(code) : null;
         if (unit is null)
             return FormCheck.Rejected(new(form.SheetName, 0, "", form.UnitCode is null
                     ? "无法识别填报单位：表内的单位信息被删除或改动了。"
@@ -42,6 +42,7 @@ public sealed class FormValidator(ReportingCalendar calendar)
         var errors = new List<FormProblem>();
         var warnings = new List<FormProblem>();
         var entries = new List<ReportEntry>();
+        var registry = books.For(month);
         var mine = registry.TasksOf(unit.Code).ToDictionary(t => t.Code);
         var seen = new Dictionary<string, int>();
         var col = form.ColumnNames;
@@ -52,7 +53,7 @@ public sealed class FormValidator(ReportingCalendar calendar)
             void Warn(string column, string message) => warnings.Add(new(form.SheetName, row.Number, col.GetValueOrDefault(column, column), message, ""));
 
             if (row.Code.Length == 0) { Error("code", "任务编号为空。", "请不要增加行或清空任务编号；多余的行请删除。"); continue; }
-            if (registry.Task(row.Code) is null) { Error("code", $"任务编号“{row.Code}”不在年度任务清单中。", "请核对任务编号，不要修改灰色列。"); continue; }
+            if (registry.Task(row.Code) is null) { Error("code", $"任务编号“{row.Code}”不在{month.Year}年度任务清单和上年结转任务中。", "请核对任务编号，不要修改灰色列。"); continue; }
             if (!mine.ContainsKey(row.Code)) { Error("code", $"任务 {row.Code} 不是{unit.ShortName}牵头或配合的任务。", "请删除这一行，只填报下发表格中预填的任务。"); continue; }
             if (seen.TryGetValue(row.Code, out var first)) { Error("code", $"任务 {row.Code} 与第{first}行重复。", "每项任务只保留一行。"); continue; }
             seen[row.Code] = row.Number;
@@ -81,7 +82,7 @@ public sealed class FormValidator(ReportingCalendar calendar)
             if (status == ReportStatus.Completed && percent < 100) Warn("percent", $"状态为“已完成”，但完成进度为 {percent}。");
             if (status == ReportStatus.NotStarted && percent > 0) Warn("percent", $"状态为“未启动”，但完成进度为 {percent}。");
             if (status is ReportStatus.OnSchedule or ReportStatus.Lagging && percent >= 100) Warn("percent", $"完成进度为 100，但状态为“{status}”；如已完成请选“已完成”。");
-            entries.Add(new ReportEntry(row.Code, status, percent, row.Progress, row.Problems, row.NextSteps));
+            entries.Add(new ReportEntry(mine[row.Code].Id, row.Code, status, percent, row.Progress, row.Problems, row.NextSteps));
         }
 
         foreach (var missing in mine.Values.Where(t => !seen.ContainsKey(t.Code)))

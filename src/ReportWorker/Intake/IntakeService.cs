@@ -112,7 +112,7 @@ public sealed class IntakeService(
             var limits = new ReadLimits(options.Value.MaxFileBytes, options.Value.MaxUncompressedBytes, options.Value.MaxZipEntries);
             var workbook = SpreadsheetFile.Read(file.Path, limits);
             var form = ReturnedFormReader.Read(workbook, layouts.Current);
-            return validator.Check(form, registry.Index(), file.Sender, receivedAt);
+            return validator.Check(form, file.Sender, receivedAt);
         }
         catch (SpreadsheetFormatException ex)
         {

@@ -11,6 +11,7 @@ public static class LedgerServices
         services.AddSingleton<LedgerLocks>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SubmissionStore>();
+        services.AddSingleton<TaskBooks>();
         services.AddSingleton<LedgerStatus>();
         return services;
     }

@@ -5,7 +5,8 @@ namespace ReportWorker.Ledger;
 
 /// <summary>
 /// A task's standing in the ledger at the end of a month, derived from the reports in force:
-/// 挂账 (open) until its lead unit reports 已完成, then 已销号 with the month it closed.
+/// 挂账 (open) until its lead unit reports 已完成, then 已销号 with the month it closed. Reports are
+/// matched to the task by id, so a carried-over task keeps its history from the year it came from.
 /// </summary>
 public sealed record TaskState(
     TaskItem Task,
@@ -22,11 +23,11 @@ public sealed record TaskState(
 {
     public static IReadOnlyList<TaskState> Compute(IEnumerable<TaskItem> tasks, IReadOnlyList<(ReportMonth Month, string UnitCode, ReportEntry Entry)> entries, ReportMonth month)
     {
-        var byTask = entries.Where(e => e.Month <= month).ToLookup(e => e.Entry.TaskCode);
+        var byTask = entries.Where(e => e.Month <= month).ToLookup(e => e.Entry.TaskId);
         return tasks.Select(task =>
         {
             // The lead unit speaks for the task; co-units' rows are their own contribution.
-            var lead = byTask[task.Code].Where(e => e.UnitCode == task.LeadUnit).OrderBy(e => e.Month).ToArray();
+            var lead = byTask[task.Id].Where(e => e.UnitCode == task.LeadUnit).OrderBy(e => e.Month).ToArray();
             var closing = lead.FirstOrDefault(e => e.Entry.Status == ReportStatus.Completed);
             var closed = closing.Entry is not null;
             var last = lead.LastOrDefault();

@@ -14,4 +14,4 @@ public sealed class RegistryImportException(IReadOnlyList<ImportError> errors)
     public IReadOnlyList<ImportError> Errors { get; } = errors;
 }
 
-public sealed record ImportResult(string Kind, int Rows, int Added, int Changed, int Unchanged, IReadOnlyList<string> Notes);
+public sealed record ImportResult(string Kind, int Rows, int Added, int Changed, int Unchanged, IReadOnlyList<string> Notes, int? Year = null);

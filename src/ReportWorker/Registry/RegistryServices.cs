@@ -12,6 +12,7 @@ public static class RegistryServices
         services.AddSingleton<RegistryStore>();
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<TaskImporter>();
+        services.AddSingleton<TaskRetirement>();
         return services;
     }
 }

@@ -5,27 +5,24 @@ using ReportWorker.Ledger;
 namespace ReportWorker.Registry;
 
 /// <summary>
-/// Reads units and tasks from the ledger. They change only by import, so the lists are kept in memory
-/// and read again only when an import (in this process or any other) has happened since: intake
-/// checks every file against the whole registry, and reading 30,000 tasks per file made a large
-/// intake quadratic.
+/// Reads units and the yearly task lists from the ledger. They change only by import (or a retirement),
+/// so the lists are kept in memory and read again only when an import (in this process or any other)
+/// has happened since: intake checks every file against the whole registry, and reading 30,000 tasks
+/// per file made a large intake quadratic. Which tasks a month's books hold is <c>Ledger.TaskBooks</c>'s
+/// business: this store only knows lists and years.
 /// </summary>
 public sealed class RegistryStore(LedgerDatabase database)
 {
     private sealed record Cached<T>(long Version, T Value);
     private Cached<IReadOnlyList<Unit>>? _units;
-    private Cached<IReadOnlyList<TaskItem>>? _activeTasks;
-    private Cached<RegistryIndex>? _index;
+    private readonly Dictionary<int, Cached<IReadOnlyList<TaskItem>>> _years = [];
+    private readonly Lock _lock = new();
 
-    /// <summary>Units and active tasks with their lookups, rebuilt only after an import.</summary>
-    public RegistryIndex Index()
+    /// <summary>The registry's version: the newest import's id. Every change to units or tasks records an import.</summary>
+    public long Version()
     {
-        long version;
-        using (var c = database.Open()) version = Version(c);
-        if (_index is { } cached && cached.Version == version) return cached.Value;
-        var index = new RegistryIndex(Units(), Tasks());
-        _index = new(version, index);
-        return index;
+        using var c = database.Open();
+        return Version(c);
     }
 
     public IReadOnlyList<Unit> Units()
@@ -43,28 +40,56 @@ public sealed class RegistryStore(LedgerDatabase database)
 
     public Unit? FindUnit(string code) => Units().FirstOrDefault(u => u.Code == code);
 
-    /// <summary>
-    /// Forms and briefings for nobody are a set-up mistake, not a month with nothing to do: say which
-    /// import is missing. (Reminders for nobody are simply none.)
-    /// </summary>
-    public void RequireUnitsAndTasks()
+    /// <summary>Forms and briefings for nobody are a set-up mistake, not a month with nothing to do: say which import is missing.</summary>
+    public void RequireUnits()
     {
         if (Units().Count == 0) throw new EmptyRegistryException("单位名录为空：请先运行 import units 文件 导入单位名录。");
-        if (Tasks().Count == 0) throw new EmptyRegistryException("任务清单为空：请先运行 import tasks 文件 导入年度任务清单。");
     }
 
-    public IReadOnlyList<TaskItem> Tasks(bool activeOnly = true)
+    /// <summary>Every task of a year's list, retired ones included (<see cref="TaskItem.RetiredFrom"/>), in list order.</summary>
+    public IReadOnlyList<TaskItem> TasksOfYear(int year)
     {
         using var c = database.Open();
-        if (!activeOnly) return LoadTasks(c, null, activeOnly);
         var version = Version(c);
-        if (_activeTasks is { } cached && cached.Version == version) return cached.Value;
-        var tasks = LoadTasks(c, null, activeOnly);
-        _activeTasks = new(version, tasks);
+        lock (_lock)
+            if (_years.TryGetValue(year, out var cached) && cached.Version == version) return cached.Value;
+        var tasks = LoadTasks(c, null, "t.year = @year", new { year });
+        lock (_lock) _years[year] = new(version, tasks);
         return tasks;
     }
 
-    public IReadOnlyList<TaskItem> TasksOf(string unitCode) => Index().TasksOf(unitCode).ToArray();
+    /// <summary>
+    /// Tasks of years before <paramref name="year"/> that could still be on its books: they have a deadline
+    /// (a standing task belongs to its year; the next list restates the standing work) and no list up to
+    /// <paramref name="year"/> says another task carries them on.
+    /// </summary>
+    public IReadOnlyList<TaskItem> CarryOverCandidates(int year)
+    {
+        using var c = database.Open();
+        return LoadTasks(c, null, "t.year < @year AND t.deadline IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tasks n WHERE n.continues = t.id AND n.year <= @year)", new { year });
+    }
+
+    /// <summary>The years that have a list, with how many tasks each holds.</summary>
+    public IReadOnlyList<(int Year, int Tasks)> ListYears()
+    {
+        using var c = database.Open();
+        return c.Query<(long Year, long Tasks)>("SELECT year, COUNT(*) FROM tasks GROUP BY year ORDER BY year")
+            .Select(r => ((int)r.Year, (int)r.Tasks)).ToArray();
+    }
+
+    /// <summary>What happened to a task after its first import, oldest first: re-imports that changed it, retirements.</summary>
+    public IReadOnlyList<(string At, string Action, string? Note)> History(long taskId)
+    {
+        using var c = database.Open();
+        return c.Query<(string At, string Action, string? Note)>(
+            "SELECT changed_at, action, note FROM task_history WHERE task_id = @taskId ORDER BY id", new { taskId }).ToArray();
+    }
+
+    public bool HasList(int year)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM tasks WHERE year = @year", new { year }) > 0;
+    }
 
     /// <summary>
     /// Records an import in the transaction that applies it. The newest import's id is the registry's
@@ -92,15 +117,25 @@ public sealed class RegistryStore(LedgerDatabase database)
             .ToArray();
     }
 
-    internal static IReadOnlyList<TaskItem> LoadTasks(IDbConnection c, IDbTransaction? tx, bool activeOnly)
+    internal static IReadOnlyList<TaskItem> LoadTasks(IDbConnection c, IDbTransaction? tx, string where, object parameters)
     {
-        var coUnits = c.Query<(string TaskCode, string UnitCode)>("SELECT task_code, unit_code FROM task_co_units ORDER BY task_code, position", transaction: tx)
-            .ToLookup(x => x.TaskCode, x => x.UnitCode);
-        var sql = "SELECT code, category, content, lead_unit, deadline, deadline_text, list_type, sort_order FROM tasks"
-                  + (activeOnly ? " WHERE active = 1" : "") + " ORDER BY sort_order, code";
-        return c.Query<(string Code, string Category, string Content, string LeadUnit, string? Deadline, string DeadlineText, string ListType, long SortOrder)>(sql, transaction: tx)
-            .Select(t => new TaskItem(t.Code, t.Category, t.Content, t.LeadUnit, coUnits[t.Code].ToArray(),
-                t.Deadline is null ? null : DateOnly.ParseExact(t.Deadline, "yyyy-MM-dd"), t.DeadlineText, t.ListType, (int)t.SortOrder))
+        var coUnits = c.Query<(long TaskId, string UnitCode)>(
+                $"SELECT co.task_id, co.unit_code FROM task_co_units co JOIN tasks t ON t.id = co.task_id WHERE {where} ORDER BY co.task_id, co.position", parameters, tx)
+            .ToLookup(x => x.TaskId, x => x.UnitCode);
+        return c.Query<TaskRow>($"""
+                SELECT t.id AS Id, t.year AS Year, t.code AS Code, t.category AS Category, t.content AS Content, t.lead_unit AS LeadUnit,
+                       t.deadline AS Deadline, t.deadline_text AS DeadlineText, t.list_type AS ListType, t.sort_order AS SortOrder,
+                       t.continues AS Continues, t.retired_from AS RetiredFrom
+                FROM tasks t WHERE {where} ORDER BY t.year, t.sort_order, t.code
+                """, parameters, tx)
+            .Select(t => new TaskItem(t.Code, t.Category, t.Content, t.LeadUnit, coUnits[t.Id].ToArray(),
+                t.Deadline is null ? null : DateOnly.ParseExact(t.Deadline, "yyyy-MM-dd"), t.DeadlineText, t.ListType, (int)t.SortOrder)
+            {
+                Id = t.Id, Year = (int)t.Year, Continues = t.Continues, RetiredFrom = t.RetiredFrom,
+            })
             .ToArray();
     }
+
+    private sealed record TaskRow(long Id, long Year, string Code, string Category, string Content, string LeadUnit, string? Deadline,
+        string DeadlineText, string ListType, long SortOrder, long? Continues, string? RetiredFrom);
 }

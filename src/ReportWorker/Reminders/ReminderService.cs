@@ -34,7 +34,7 @@ public sealed record ReminderResult(DateOnly Day, ReportMonth? Month, int Workin
 /// <c>--force</c> overrides both.
 /// </summary>
 public sealed class ReminderService(
-    RegistryStore registry,
+    TaskBooks books,
     SubmissionStore submissions,
     FormService forms,
     EmailTemplates email,
@@ -84,7 +84,7 @@ public sealed class ReminderService(
     /// <summary>Units whose report for the month is missing (<see cref="MonthlyReport"/>) and who have a liaison to write to.</summary>
     public IReadOnlyList<Unit> Missing(ReportMonth month)
     {
-        var index = registry.Index();
+        var index = books.For(month);
         var accepted = submissions.InForce(month).ToDictionary(s => s.UnitCode);
         return index.Units
             .Where(u => u.Liaisons.Count > 0

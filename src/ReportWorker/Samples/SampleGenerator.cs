@@ -42,16 +42,16 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
             {
                 var rows = taskItems.Where(t => t.Involves(unit.Code)).ToArray();
                 if (rows.Length == 0) continue;
-                var answers = rows.ToDictionary(t => t.Code, t => simulation.Entry(t, unit.Code, month.Month));
+                var answers = rows.ToDictionary(t => t.Id, t => simulation.Entry(t, unit.Code, month.Month));
                 var arrived = Arrival(month, late.Contains(unit.Code), random);
                 var name = FileName(unit, month, random);
                 var special = Special(unit, month, units);
                 if (special == "rejected-then-fixed")
                 {
                     var bad = answers.ToDictionary(kv => kv.Key, kv => kv.Value);
-                    var first = rows[0].Code;
+                    var first = rows[0].Id;
                     bad[first] = bad[first] with { Status = "基本完成" };
-                    if (rows.Length > 1) bad[rows[1].Code] = bad[rows[1].Code] with { Status = ReportStatus.Completed, Percent = 120, Progress = "" };
+                    if (rows.Length > 1) bad[rows[1].Id] = bad[rows[1].Id] with { Status = ReportStatus.Completed, Percent = 120, Progress = "" };
                     Write(monthFolder, "退回前_" + name, unit, month, taskItems, bad);
                     manifest.Append(CultureInfo.InvariantCulture, $"{month},{month}/退回前_{name},{arrived.AddDays(-2):yyyy-MM-ddTHH:mm:sszzz},bad: status not in list; 已完成 without progress; percent 120\n");
                     formCount++;
@@ -74,7 +74,7 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
         return new SampleSummary(units.Count, tasks.Count, formCount + 1);
     }
 
-    private void Write(string folder, string name, Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<string, ReportEntry> answers)
+    private void Write(string folder, string name, Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<long, ReportEntry> answers)
     {
         var model = forms.Model(unit, month, tasks, answers);
         AtomicFile.Write(Path.Combine(folder, name), s => FormWriter.Write(s, model, layouts.Current));

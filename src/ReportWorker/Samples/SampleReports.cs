@@ -24,14 +24,14 @@ internal sealed class SampleReports(IReadOnlyList<TaskItem> tasks, Random random
         var plan = _plans[task.Code];
         var isLead = task.LeadUnit == unitCode;
         if (month >= plan.CompleteIn && task.Deadline is not null && plan.Risk > 0.08)
-            return new(task.Code, ReportStatus.Completed, 100, Pick(Done, task, month), "", "");
+            return new(task.Id, task.Code, ReportStatus.Completed, 100, Pick(Done, task, month), "", "");
         var share = task.Deadline is null ? Math.Min(90, month * 8 + 10) : Math.Min(95, 100.0 * month / Math.Max(1, plan.CompleteIn));
         if (plan.Risk < 0.05 && month <= plan.Stall)
-            return new(task.Code, ReportStatus.NotStarted, 0, "", Pick(Behind, task, month), Pick(Next, task, month));
+            return new(task.Id, task.Code, ReportStatus.NotStarted, 0, "", Pick(Behind, task, month), Pick(Next, task, month));
         if (plan.Risk < 0.14 && month >= 2)
-            return new(task.Code, ReportStatus.Lagging, Math.Round(share * 0.5), Pick(Going, task, month), Pick(Behind, task, month), Pick(Next, task, month));
+            return new(task.Id, task.Code, ReportStatus.Lagging, Math.Round(share * 0.5), Pick(Going, task, month), Pick(Behind, task, month), Pick(Next, task, month));
         var percent = Math.Round(isLead ? share : Math.Min(95, share + 5));
-        return new(task.Code, ReportStatus.OnSchedule, percent, Pick(Going, task, month), "", Pick(Next, task, month));
+        return new(task.Id, task.Code, ReportStatus.OnSchedule, percent, Pick(Going, task, month), "", Pick(Next, task, month));
     }
 
     private static string Pick(string[] texts, TaskItem task, int month) => texts[(task.SortOrder + month) % texts.Length];

@@ -57,7 +57,7 @@ internal static class SampleTasks
                 var co = Enumerable.Range(0, coCount).Select(_ => leadCycle[random.Next(leadCycle.Count)]).Where(c => c != lead).Distinct().ToArray();
                 var (deadline, written) = Deadline(random, n);
                 tasks.Add((new TaskItem($"{letter}-{n:D3}", letter, content, lead, co, deadline,
-                    written as string ?? deadline?.ToString("yyyy-MM-dd") ?? "", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey, tasks.Count + 1), written));
+                    written as string ?? deadline?.ToString("yyyy-MM-dd") ?? "", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey, tasks.Count + 1) { Id = tasks.Count + 1, Year = 2025 }, written));
             }
         return tasks;
     }

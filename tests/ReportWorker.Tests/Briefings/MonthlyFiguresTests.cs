@@ -2,6 +2,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Periods;
+using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Briefings;
 
@@ -20,7 +21,7 @@ public sealed class MonthlyFiguresTests
     ];
 
     private static TaskItem T(string code, string lead, DateOnly? deadline) =>
-        new(code, code[..1], "任务", lead, [], deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey);
+        new(code, code[..1], "任务", lead, [], deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey) { Id = TaskIds.Of(code) };
 
     private static readonly TaskItem[] Tasks =
     [
@@ -30,7 +31,7 @@ public sealed class MonthlyFiguresTests
     ];
 
     private static (ReportMonth, string, ReportEntry) E(ReportMonth m, string unit, string code, string status) =>
-        (m, unit, new ReportEntry(code, status, status == ReportStatus.Completed ? 100 : 40, "", "", ""));
+        (m, unit, new ReportEntry(TaskIds.Of(code), code, status, status == ReportStatus.Completed ? 100 : 40, "", "", ""));
 
     private static readonly (ReportMonth, string, ReportEntry)[] Entries =
     [

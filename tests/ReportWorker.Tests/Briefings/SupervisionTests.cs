@@ -3,6 +3,7 @@ using ReportWorker.Calendar;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Periods;
+using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Briefings;
 
@@ -14,7 +15,7 @@ public sealed class SupervisionTests
     private static readonly SupervisionOptions Options = new();
 
     private static TaskItem T(string code, DateOnly? deadline, int order) =>
-        new(code, "A", "任务" + code, "U01", [], deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", TaskItem.AnnualKey, order);
+        new(code, "A", "任务" + code, "U01", [], deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", TaskItem.AnnualKey, order) { Id = TaskIds.Of(code) };
 
     private static readonly TaskItem[] Tasks =
     [
@@ -27,7 +28,7 @@ public sealed class SupervisionTests
     ];
 
     private static (ReportMonth, string, ReportEntry) E(int month, string code, string status) =>
-        (new ReportMonth(2025, month), "U01", new ReportEntry(code, status, 10, "", "", ""));
+        (new ReportMonth(2025, month), "U01", new ReportEntry(TaskIds.Of(code), code, status, 10, "", "", ""));
 
     private static readonly (ReportMonth, string, ReportEntry)[] Entries =
     [

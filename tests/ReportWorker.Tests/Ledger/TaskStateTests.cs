@@ -1,6 +1,7 @@
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Periods;
+using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Ledger;
 
@@ -9,10 +10,10 @@ public sealed class TaskStateTests
     private static readonly ReportMonth Jan = new(2025, 1), Feb = new(2025, 2), Mar = new(2025, 3);
 
     private static TaskItem Task(string code, DateOnly? deadline, string lead = "U01", params string[] co) =>
-        new(code, code[..1], "任务", lead, co, deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey);
+        new(code, code[..1], "任务", lead, co, deadline, deadline?.ToString("yyyy-MM-dd") ?? "长期坚持", deadline is null ? TaskItem.Routine : TaskItem.AnnualKey) { Id = TaskIds.Of(code) };
 
     private static (ReportMonth, string, ReportEntry) E(ReportMonth m, string unit, string code, string status, double percent = 50) =>
-        (m, unit, new ReportEntry(code, status, percent, "", "", ""));
+        (m, unit, new ReportEntry(TaskIds.Of(code), code, status, percent, "", "", ""));
 
     [Fact]
     public void A_task_closes_in_the_month_its_lead_unit_reports_it_done_and_stays_closed()

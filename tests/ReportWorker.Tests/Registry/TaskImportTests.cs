@@ -33,8 +33,8 @@ public class TaskImportTests : IDisposable
         var result = _world.Get<TaskImporter>().Import(path, year: 2025);
 
         Assert.Equal((4, 4, 0), (result.Rows, result.Added, result.Changed));
-        var tasks = _world.Get<RegistryStore>().Tasks().ToDictionary(t => t.Code);
-        Assert.Equal(["C-017", "A-003", "E-002", "F-002"], _world.Get<RegistryStore>().Tasks().Select(t => t.Code));
+        var tasks = _world.Get<RegistryStore>().TasksOfYear(2025).ToDictionary(t => t.Code);
+        Assert.Equal(["C-017", "A-003", "E-002", "F-002"], _world.Get<RegistryStore>().TasksOfYear(2025).Select(t => t.Code));
 
         var c017 = tasks["C-017"];
         Assert.Equal(("C", "开展审计领域党建与业务融合试点", "U02"), (c017.Category, c017.Content, c017.LeadUnit));
@@ -87,7 +87,7 @@ public class TaskImportTests : IDisposable
         var store = _world.Get<RegistryStore>();
         Assert.Equal(["中共海南省委办公厅", "海南省审计厅", "中华人民共和国海口海关"], store.Units().Select(u => u.Name));
         Assert.Equal([new Liaison("李海燕", "ssjt@example.gov.cn"), new Liaison("张伟", "ssjt.dj@example.gov.cn")], store.FindUnit("U02")!.Liaisons);
-        var imported = store.Tasks();
+        var imported = store.TasksOfYear(2025);
         Assert.Equal(["A-001", "B-001", "C-001"], imported.Select(t => t.Code));
         Assert.Equal("严格落实“第一议题”制度，做到学思用贯通", imported[0].Content);
         Assert.Equal("组建封关运作党员突击队\n（分两批）", imported[1].Content.ReplaceLineEndings("\n"));
@@ -122,7 +122,7 @@ public class TaskImportTests : IDisposable
         Assert.Contains(ex.Errors, e => e.Row == 7 && e.Column == "配合单位（E列）" && e.Problem.Contains("省统计局"));
         Assert.Equal(5, ex.Errors.Count);
         Assert.Equal(before, Counts());
-        Assert.Equal("完善机关党建主体责任清单", _world.Get<RegistryStore>().Tasks().Single(t => t.Code == "A-002").Content);
+        Assert.Equal("完善机关党建主体责任清单", _world.Get<RegistryStore>().TasksOfYear(2025).Single(t => t.Code == "A-002").Content);
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public class TaskImportTests : IDisposable
         var result = _world.Get<TaskImporter>().Import(path, year: 2025);
 
         Assert.Equal((8, 1, 2, 5), (result.Rows, result.Added, result.Changed, result.Unchanged));
-        var tasks = _world.Get<RegistryStore>().Tasks().ToDictionary(t => t.Code);
+        var tasks = _world.Get<RegistryStore>().TasksOfYear(2025).ToDictionary(t => t.Code);
         Assert.Equal(8, tasks.Count);
         Assert.Equal("完善机关党建主体责任清单并建立责任落实台账", tasks["A-002"].Content);
         Assert.Equal((new DateOnly(2025, 9, 30), "2025年9月底"), (tasks["B-001"].Deadline, tasks["B-001"].DeadlineText));
@@ -188,7 +188,7 @@ public class TaskImportTests : IDisposable
         var result = _world.Get<TaskImporter>().Import(path, year: 2025);
 
         Assert.Equal((0, 0, 1), (result.Added, result.Changed, result.Unchanged));
-        Assert.Equal(7, _world.Get<RegistryStore>().Tasks().Count);
+        Assert.Equal(7, _world.Get<RegistryStore>().TasksOfYear(2025).Count);
         Assert.Contains(result.Notes, n => n.Contains("6 项") && n.Contains("C-002"));
     }
 
@@ -202,7 +202,7 @@ public class TaskImportTests : IDisposable
 
         _world.Get<TaskImporter>().Import(path);
 
-        Assert.Equal(new DateOnly(2026, 6, 30), _world.Get<RegistryStore>().Tasks().Single().Deadline);
+        Assert.Equal(new DateOnly(2026, 6, 30), _world.Get<RegistryStore>().TasksOfYear(2026).Single().Deadline);
     }
 
     [Fact]
@@ -216,7 +216,7 @@ public class TaskImportTests : IDisposable
 
         _world.Get<TaskImporter>().Import(path);
 
-        Assert.Equal(new DateOnly(2026, 6, 30), _world.Get<RegistryStore>().Tasks().Single().Deadline);
+        Assert.Equal(new DateOnly(2026, 6, 30), _world.Get<RegistryStore>().TasksOfYear(2026).Single().Deadline);
     }
 
     [Fact]
@@ -228,7 +228,7 @@ public class TaskImportTests : IDisposable
 
         _world.Get<TaskImporter>().Import(path, year: 2025);
 
-        Assert.Equal("严格落实“第一议题”制度", _world.Get<RegistryStore>().Tasks().Single().Content);
+        Assert.Equal("严格落实“第一议题”制度", _world.Get<RegistryStore>().TasksOfYear(2025).Single().Content);
     }
 
     private void ImportThreeUnits()
@@ -266,11 +266,14 @@ public class TaskImportTests : IDisposable
         return path;
     }
 
+    private IReadOnlyList<TaskItem> AllTasks() =>
+        _world.Get<RegistryStore>().ListYears().SelectMany(y => _world.Get<RegistryStore>().TasksOfYear(y.Year)).ToArray();
+
     private (int Tasks, int CoUnits, long History, long Imports) Counts()
     {
         using var c = _world.Get<LedgerDatabase>().Open();
-        return (_world.Get<RegistryStore>().Tasks(activeOnly: false).Count,
-            _world.Get<RegistryStore>().Tasks(activeOnly: false).Sum(t => t.CoUnits.Count),
+        return (AllTasks().Count,
+            AllTasks().Sum(t => t.CoUnits.Count),
             c.ExecuteScalar<long>("SELECT COUNT(*) FROM task_history"),
             c.ExecuteScalar<long>("SELECT COUNT(*) FROM imports"));
     }

@@ -87,9 +87,9 @@ public sealed class TestWorld : IDisposable
     public byte[] FilledForm(string unitCode, ReportMonth month, Action<XlsxEditor>? edit = null)
     {
         var unit = Get<RegistryStore>().FindUnit(unitCode) ?? throw new InvalidOperationException(unitCode);
-        var tasks = Get<RegistryStore>().Tasks();
+        var tasks = Get<TaskBooks>().For(month).Tasks;
         var answers = tasks.Where(t => t.Involves(unitCode))
-            .ToDictionary(t => t.Code, t => new ReportEntry(t.Code, ReportStatus.OnSchedule, 50, "按计划推进，已完成阶段任务。", "", "继续推进。"));
+            .ToDictionary(t => t.Id, t => new ReportEntry(t.Id, t.Code, ReportStatus.OnSchedule, 50, "按计划推进，已完成阶段任务。", "", "继续推进。"));
         var model = Get<FormService>().Model(unit, month, tasks, answers);
         using var stream = new MemoryStream();
         FormWriter.Write(stream, model, Get<FormLayoutProvider>().Current);
