@@ -32,7 +32,7 @@ internal static class ImportCommands
             if (result.Year is { } y)
             {
                 var carried = sp.GetRequiredService<TaskBooks>().For(new ReportMonth(y, 1)).CarriedOver;
-                if (carried > 0) Console.WriteLine($"提示：以前年度尚未销号的 {carried} 项任务作为“上年结转”列入 {y} 年的报表、台账和通报，直到销号或核销（tasks --year {y} 可查看）。");
+                if (carried > 0) Console.WriteLine($"提示：以前年度尚未销号的 {carried} 项任务作为“上年结转”列入 {y} 年的报表、台账和通报，直到销号或核销（tasks --month {y}-01 可查看）。");
             }
             return Task.FromResult(0);
         }));

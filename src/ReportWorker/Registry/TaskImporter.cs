@@ -45,7 +45,7 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
         CheckYear(tasks, file, listYear, basis);
         return database.InTransaction((c, tx) =>
         {
-            var continues = ResolveContinues(c, tx, tasks, file, listYear);
+            var continues = ResolveContinues(c, tx, tasks, file, listYear, out var sameAsLastYear);
             var existing = RegistryStore.LoadTasks(c, tx, "t.year = @year", new { year = listYear }).ToDictionary(t => t.Code);
             var now = clock.GetUtcNow().Stored();
             var importId = RegistryStore.RecordImport(c, tx, "tasks", file, Hashing.Sha256OfFile(path), tasks.Count, now);
@@ -80,7 +80,9 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
             if (notInFile.Length > 0)
                 notes.Add($"{listYear}年度清单中有 {notInFile.Length} 项任务不在本次文件中，保持不变：{string.Join("、", notInFile.Take(10))}{(notInFile.Length > 10 ? " …" : "")}；" +
                           $"如已取消，请用 tasks retire --year {listYear} 任务编号 --reason 原因 核销。");
-            if (continues.Count > 0) notes.Add($"{continues.Count} 项任务接续上年任务，相应的上年任务不再作为上年结转列出。");
+            if (continues.Count > 0)
+                notes.Add($"{continues.Count} 项任务接续上年任务（其中 {sameAsLastYear} 项与上年同编号、同内容，视为接续），相应的上年任务不再作为上年结转单列，" +
+                          "上年的报送情况作为新表的起点。");
             return new ImportResult("tasks", tasks.Count, added, changed, tasks.Count - added - changed, notes, listYear);
         });
     }
@@ -107,8 +109,12 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
         if (errors.Length > 0) throw new RegistryImportException(errors);
     }
 
-    /// <summary>Each row's 接续上年任务 as the id of an earlier year's task: "A-001" means last year's, "2024-A-001" that year's.</summary>
-    private static Dictionary<int, long> ResolveContinues(System.Data.IDbConnection c, System.Data.IDbTransaction tx, IReadOnlyList<ParsedTask> tasks, string file, int year)
+    /// <summary>
+    /// Each row's 接续上年任务 as the id of an earlier year's task: "A-001" means last year's, "2024-A-001" that
+    /// year's. A row that leaves it empty but repeats last year's task word for word under the same code
+    /// continues it too (<paramref name="implicitCount"/>): an office re-issuing a task does not think to say so.
+    /// </summary>
+    private static Dictionary<int, long> ResolveContinues(System.Data.IDbConnection c, System.Data.IDbTransaction tx, IReadOnlyList<ParsedTask> tasks, string file, int year, out int implicitCount)
     {
         var errors = new List<ImportError>();
         var resolved = new Dictionary<int, long>();
@@ -124,6 +130,15 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
             else { resolved[t.Row] = id.Value; claimed[id.Value] = t.Row; }
         }
         if (errors.Count > 0) throw new RegistryImportException(errors);
+
+        var lastYear = RegistryStore.LoadTasks(c, tx, "t.year = @previous", new { previous = year - 1 }).ToDictionary(t => t.Code);
+        implicitCount = 0;
+        foreach (var t in tasks.Where(t => t.Continues.Length == 0))
+            if (lastYear.TryGetValue(t.Task.Code, out var before) && before.Content == t.Task.Content && claimed.TryAdd(before.Id, t.Row))
+            {
+                resolved[t.Row] = before.Id;
+                implicitCount++;
+            }
         return resolved;
     }
 

@@ -18,6 +18,7 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
 {
     public static readonly ReportMonth[] Months = [new(2025, 1), new(2025, 2), new(2025, 3)];
     public const string ManifestName = "manifest.csv";
+    public const string NextYearTasksName = "tasks-2026.xlsx";
 
     public SampleSummary Generate(string folder, int seed = 20250101)
     {
@@ -71,6 +72,7 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
         File.WriteAllText(Path.Combine(folder, "forms", Months[1].ToString(), "会议通知.pdf.xlsx"), "%PDF-1.4\n% not a spreadsheet\n");
         manifest.Append(CultureInfo.InvariantCulture, $"{Months[1]},{Months[1]}/会议通知.pdf.xlsx,2025-03-03T10:12:00+08:00,bad: a PDF renamed .xlsx\n");
         File.WriteAllText(Path.Combine(folder, ManifestName), manifest.ToString(), new UTF8Encoding(false));
+        WriteNextYearTasks(Path.Combine(folder, NextYearTasksName), tasks, units);
         return new SampleSummary(units.Count, tasks.Count, formCount + 1);
     }
 
@@ -106,6 +108,14 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
             units.Select(u => (IReadOnlyList<object?>)[u.SortOrder, u.Code, u.Name, u.ShortName, string.Join("、", u.Aliases),
                 string.Join("；", u.Liaisons.Select(l => l.Name)), string.Join("；", u.Liaisons.Select(l => l.Email)), ""])));
 
+    private static void WriteNextYearTasks(string path, IReadOnlyList<(TaskItem Task, object Deadline)> tasks, IReadOnlyList<Unit> units)
+    {
+        var names = units.ToDictionary(u => u.Code, u => u);
+        string Name(string code, int i) => names[code].Aliases.Count > 0 && i % 3 == 0 ? names[code].Aliases[0] : names[code].ShortName;
+        AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "2026年度任务清单", ["任务编号", "类别", "任务内容", "责任单位", "配合单位", "完成时限", "清单类型", "接续上年任务"],
+            NextYearList.Rows(tasks, Name)));
+    }
+
     private static void WriteTasks(string path, IReadOnlyList<(TaskItem Task, object Deadline)> tasks, IReadOnlyList<Unit> units)
     {
         var names = units.ToDictionary(u => u.Code, u => u);
@@ -119,6 +129,40 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
             if (task.SortOrder % 97 == 0) rows.Add([null, null, null, null, null, null, null, null]); // stray blank rows, as in real lists
         }
         AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "任务清单", ["任务编号", "类别", "任务内容", "责任单位", "配合单位", "完成时限", "清单类型", "备注"], rows));
+    }
+}
+
+/// <summary>
+/// The province's 2026 list, for trying a year's rollover on the demo ledger: most 2025 tasks are issued
+/// again word for word (they continue), some with new wording and 接续上年任务 filled in, some codes are
+/// reused for other work, every third task is dropped (the open ones are carried over as 上年结转), and
+/// each category gets a new task. Written without the random source, so the 2025 files stay as they were.
+/// </summary>
+file static class NextYearList
+{
+    public static IReadOnlyList<IReadOnlyList<object?>> Rows(IReadOnlyList<(TaskItem Task, object Deadline)> tasks, Func<string, int, string> name)
+    {
+        var rows = new List<IReadOnlyList<object?>>();
+        foreach (var (task, deadline) in tasks.Where(t => t.Task.SortOrder % 3 != 0))
+        {
+            var moved = deadline switch
+            {
+                DateOnly d => (object)d.AddYears(1),
+                string text => text.Replace("2025", "2026", StringComparison.Ordinal),
+                var other => other,
+            };
+            var (content, continues) = task.SortOrder % 7 == 0 ? ($"{task.Content[..Math.Min(6, task.Content.Length)]}成效评估和经验总结", "")  // the code, reused for other work
+                : task.SortOrder % 5 == 0 ? (task.Content + "（2026年深化提升）", task.Code)                                                   // reworded, continuing
+                : (task.Content, "");                                                                                                           // the same task again
+            rows.Add([task.Code, task.Category, content, name(task.LeadUnit, task.SortOrder),
+                string.Join("、", task.CoUnits.Select((c, i) => name(c, i + task.SortOrder))), moved, task.ListType, continues]);
+        }
+        foreach (var (letter, lead) in tasks.GroupBy(t => t.Task.Category).Select(g => (g.Key, g.First().Task.LeadUnit)))
+        {
+            var next = tasks.Count(t => t.Task.Category == letter) + 1;
+            rows.Add([$"{letter}-{next:D3}", letter, "贯彻落实2026年省直机关党的建设工作会议部署", name(lead, next), "", "2026年11月底", TaskItem.AnnualKey, ""]);
+        }
+        return rows;
     }
 }
 

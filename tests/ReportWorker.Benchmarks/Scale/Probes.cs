@@ -24,7 +24,7 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
     public void AfterForms()
     {
         var unit = province.Units[^1];
-        var all = Get<RegistryStore>().Tasks();
+        var all = Get<TaskBooks>().For(ScaleProvince.Month).Tasks;
         Time("forms: FormService.Model(unit, month, all tasks) — once per unit", () => Get<FormService>().Model(unit, ScaleProvince.Month, all));
         Time("forms: SubmissionStore.LatestBefore(unit, month) — inside Model, once per unit", () => Get<SubmissionStore>().LatestBefore(unit.Code, ScaleProvince.Month));
         Time("forms: the Involves filter over all tasks — inside Model, once per unit", () => all.Where(t => t.Involves(unit.Code)).ToArray());
@@ -35,13 +35,11 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
     {
         var layout = Get<FormLayoutProvider>().Current;
         var form = ReturnedFormReader.Read(SpreadsheetFile.Read(file, ReadLimits.Default), layout);
-        var index = Get<RegistryStore>().Index();
         var at = Get<TimeProvider>().GetUtcNow();
         Time("intake: read and parse one returned .xlsx — once per file", () => ReturnedFormReader.Read(SpreadsheetFile.Read(file, ReadLimits.Default), layout) ?? new object());
         Time("intake: RegistryStore.Units() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Units());
-        Time("intake: RegistryStore.Tasks() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Tasks());
-        Time("intake: RegistryStore.Index() — once per file (IntakeService.Inspect)", () => Get<RegistryStore>().Index());
-        Time("intake: FormValidator.Check with the registry in hand — once per file", () => Get<FormValidator>().Check(form, index, null, at));
+        Time("intake: TaskBooks.For(month), cached — once per file (FormValidator.Check)", () => Get<TaskBooks>().For(ScaleProvince.Month));
+        Time("intake: FormValidator.Check, books cached — once per file", () => Get<FormValidator>().Check(form, null, at));
     }
 
     /// <summary>The 月通报's figures: loading the ledger vs the calculation itself.</summary>
@@ -49,7 +47,7 @@ internal sealed class Probes(IServiceProvider services, ScaleProvince province)
     {
         var s = Get<SubmissionStore>();
         var units = Get<RegistryStore>().Units();
-        var tasks = Get<RegistryStore>().Tasks();
+        var tasks = Get<TaskBooks>().For(ScaleProvince.Month).Tasks;
         var entries = s.EntriesThrough(ScaleProvince.Month);
         var inForce = s.InForce(ScaleProvince.Month);
         var categories = new Dictionary<string, string> { ["A"] = "A", ["B"] = "B", ["C"] = "C", ["D"] = "D", ["E"] = "E", ["F"] = "F" };

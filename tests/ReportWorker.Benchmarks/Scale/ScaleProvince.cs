@@ -68,7 +68,7 @@ public sealed class ScaleProvince
             var category = Categories[i % Categories.Length];
             var content = $"{Actions[random.Next(Actions.Length)]}{Objects[random.Next(Objects.Length)]}";
             tasks.Add(new TaskItem($"{category}-{i + 1:D5}", category, content, Units[u].Code, co, deadline, text,
-                deadline is null ? TaskItem.Routine : TaskItem.AnnualKey, i + 1));
+                deadline is null ? TaskItem.Routine : TaskItem.AnnualKey, i + 1) { Id = i + 1, Year = 2025 }); // the ids a fresh ledger gives them
         }
         Tasks = tasks;
         var mine = Units.ToDictionary(u => u.Code, _ => new List<TaskItem>());
@@ -93,14 +93,14 @@ public sealed class ScaleProvince
         var u = int.Parse(task.LeadUnit.AsSpan(1)) - 1;
         var kind = (task.SortOrder - 1) / Units.Count;
         var lagging = lead && month > History[0] && (kind == 0 || (kind == 2 && u % 2 == 0));
-        if (lagging) return new(task.Code, ReportStatus.Lagging, 20, "受人员调整影响，方案报批晚于计划。", "涉及多个部门协调，配合单位意见尚未反馈。", "加强与配合单位沟通，下月底前完成方案报批。");
+        if (lagging) return new(task.Id, task.Code, ReportStatus.Lagging, 20, "受人员调整影响，方案报批晚于计划。", "涉及多个部门协调，配合单位意见尚未反馈。", "加强与配合单位沟通，下月底前完成方案报批。");
         if (lead && kind == 1 && task.Deadline is not null && month == Month)
-            return new(task.Code, ReportStatus.Completed, 100, "已按计划全部完成，形成工作总结并报工委备案。", "", "");
-        return new(task.Code, ReportStatus.OnSchedule, 10 * month.Month + 20, "已制定工作方案并召开部署会，各支部按计划推进。", "", "按计划推进，月底前完成阶段总结。");
+            return new(task.Id, task.Code, ReportStatus.Completed, 100, "已按计划全部完成，形成工作总结并报工委备案。", "", "");
+        return new(task.Id, task.Code, ReportStatus.OnSchedule, 10 * month.Month + 20, "已制定工作方案并召开部署会，各支部按计划推进。", "", "按计划推进，月底前完成阶段总结。");
     }
 
-    public IReadOnlyDictionary<string, ReportEntry> Answers(string unitCode, ReportMonth month) =>
-        TasksOf[unitCode].ToDictionary(t => t.Code, t => Answer(t, unitCode, month));
+    public IReadOnlyDictionary<long, ReportEntry> Answers(string unitCode, ReportMonth month) =>
+        TasksOf[unitCode].ToDictionary(t => t.Id, t => Answer(t, unitCode, month));
 
     /// <summary>units.xlsx and tasks.xlsx as an operator would import them (units named by short name in the task list).</summary>
     public (string Units, string Tasks) WriteRegistry(string folder)

@@ -29,3 +29,4 @@ public sealed class OutboxMigrationOnPostgres : OutboxMigrationTests, IRunsOnPos
 public sealed class BriefingGuardOnPostgres : BriefingGuardTests, IRunsOnPostgres;
 public sealed class FormsAndRemindersGuardOnPostgres : FormsAndRemindersGuardTests, IRunsOnPostgres;
 public sealed class PeriodGuardCommandOnPostgres : PeriodGuardCommandTests, IRunsOnPostgres;
+public sealed class YearRolloverOnPostgres : YearRolloverTests, IRunsOnPostgres;
