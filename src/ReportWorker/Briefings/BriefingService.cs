@@ -46,7 +46,7 @@ public sealed class BriefingService(
     {
         // Checked before the issue number is taken: a refused notice leaves no trace.
         var early = IssueRule.Check(calendar, "月通报", month.ToChinese(), month, $"briefing monthly --month {month} --preview", force);
-        books.Require(month, "月通报", force);
+        books.Require(month, "月通报", $"run monthly-notice --month {month}", force);
         var record = briefings.Issue("monthly", month.ToString(), month.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
         // An issued notice is made from the ledger as it stood when it was first issued, so making it

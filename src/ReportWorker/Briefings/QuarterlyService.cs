@@ -58,7 +58,7 @@ public sealed class QuarterlyService(
     {
         // Checked before the issue number is taken and before any 督办事项 is numbered: a refusal leaves no trace.
         var early = IssueRule.Check(calendar, "季督办", quarter.Chinese, quarter.LastMonth, $"briefing quarterly --quarter {quarter} --preview", force);
-        books.Require(quarter.LastMonth, "季督办", force);
+        books.Require(quarter.LastMonth, "季督办", $"run quarterly-notice --quarter {quarter}", force);
         var record = briefings.Issue("quarterly", quarter.ToString(), quarter.Year, calendar.Now, reissue);
         var created = calendar.ToLocal(DateTimeOffset.Parse(record.CreatedAt, CultureInfo.InvariantCulture));
         var figures = Figures(quarter, created); // as the ledger stood when first issued (see BriefingService)

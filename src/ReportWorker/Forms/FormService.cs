@@ -37,7 +37,7 @@ public sealed class FormService(
             throw new PeriodNotOpenException(
                 $"{month.ToChinese()}的月报表现在还不能下发：该月{ReportingCalendar.Chinese(month.FirstDay)}才开始（今天是{ReportingCalendar.Chinese(DateOnly.FromDateTime(calendar.Now.DateTime))}）。" +
                 "请检查 --month 是否写错；确需提前下发的，加 --force。", Start(month));
-        var index = books.Require(month, "月报表", force);
+        var index = books.Require(month, "月报表", $"run forms --month {month}", force);
         var units = index.Units.Where(u => unitCode is null || u.Code == unitCode).ToArray();
         if (unitCode is not null && units.Length == 0) throw new ArgumentException($"Unit '{unitCode}' is not in the registry (import units first).");
         var folder = outFolder ?? Path.Combine(paths.Forms, month.ToString());

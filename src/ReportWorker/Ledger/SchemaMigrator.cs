@@ -13,7 +13,8 @@ namespace ReportWorker.Ledger;
 /// </summary>
 public sealed class SchemaMigrator(LedgerDatabase database, ILogger<SchemaMigrator> logger)
 {
-    public int Migrate()
+    /// <summary>Applies every script not yet applied, up to <paramref name="upTo"/> (tests rebuild an older ledger with it).</summary>
+    public int Migrate(long upTo = long.MaxValue)
     {
         using var connection = database.Open();
         // Any constant will do, as long as every worker uses the same one.
@@ -28,7 +29,7 @@ public sealed class SchemaMigrator(LedgerDatabase database, ILogger<SchemaMigrat
         var count = 0;
         foreach (var (version, name, sql, postgresSql) in Scripts())
         {
-            if (applied.Contains(version)) continue;
+            if (applied.Contains(version) || version > upTo) continue;
             using var transaction = connection.BeginTransaction();
             connection.Execute(database.IsPostgres ? postgresSql ?? ForPostgres(sql) : sql, transaction: transaction);
             connection.Execute(

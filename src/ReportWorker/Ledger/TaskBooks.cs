@@ -35,8 +35,9 @@ public sealed class TaskBooks(RegistryStore registry, SubmissionStore submission
     /// <summary>
     /// The month's books for a run that needs its year's list: refused (<see cref="TaskListMissingException"/>)
     /// when the list has not been imported, unless <paramref name="force"/>d (then only carried-over tasks count).
+    /// <paramref name="rerun"/> is the command that does the run once the list is in: the message says both.
     /// </summary>
-    public RegistryIndex Require(ReportMonth month, string what, bool force, DateTimeOffset? asOf = null)
+    public RegistryIndex Require(ReportMonth month, string what, string rerun, bool force, DateTimeOffset? asOf = null)
     {
         registry.RequireUnits();
         var books = For(month, asOf);
@@ -44,7 +45,7 @@ public sealed class TaskBooks(RegistryStore registry, SubmissionStore submission
         var carried = books.CarriedOver;
         throw new TaskListMissingException(month.Year,
             $"{month.Year}年度任务清单还没有导入，{month.ToChinese()}的{what}要按当年的清单办理。" +
-            $"请先运行 import tasks 清单文件 --year {month.Year} 导入清单" +
+            $"请先运行 import tasks 清单文件 --year {month.Year} 导入清单，再运行 {rerun} 补办" +
             (carried > 0 ? $"；确需只按上年结转的 {carried} 项任务办理的，加 --force。" : "。"));
     }
 

@@ -30,3 +30,4 @@ public sealed class BriefingGuardOnPostgres : BriefingGuardTests, IRunsOnPostgre
 public sealed class FormsAndRemindersGuardOnPostgres : FormsAndRemindersGuardTests, IRunsOnPostgres;
 public sealed class PeriodGuardCommandOnPostgres : PeriodGuardCommandTests, IRunsOnPostgres;
 public sealed class YearRolloverOnPostgres : YearRolloverTests, IRunsOnPostgres;
+public sealed class TaskYearsMigrationOnPostgres : TaskYearsMigrationTests, IRunsOnPostgres;

@@ -21,7 +21,7 @@ public sealed class ScheduledRefusalTests : IAsyncDisposable
     {
         using (var world = new TestWorld())
         {
-            world.ImportSmallRegistry();
+            world.ImportSmallRegistry(2026); // the notice is for 2026-09: judged by 2026's list
             SqliteConnection.ClearAllPools();
             TestFiles.CopyDirectory(world.Paths.Root, Path.Combine(_root, "data"));
         }

@@ -26,7 +26,7 @@ public sealed class TestWorld : IDisposable
     public static bool OnPostgres =>
         TestContext.Current.TestClass?.TestClassName is { } name && typeof(TestWorld).Assembly.GetType(name) is { } type && typeof(IRunsOnPostgres).IsAssignableFrom(type);
 
-    public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null)
+    public TestWorld(IDictionary<string, string?>? settings = null, DateTimeOffset? start = null, Action<IServiceCollection>? services = null, long migrateUpTo = long.MaxValue)
     {
         Root = Directory.CreateTempSubdirectory("rw-test-").FullName;
         Clock = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 4, 3, 10, 0, 0, TimeSpan.FromHours(8)));
@@ -45,7 +45,7 @@ public sealed class TestWorld : IDisposable
         builder.Services.AddSingleton<TimeProvider>(Clock);
         services?.Invoke(builder.Services);
         _host = builder.Build();
-        Get<SchemaMigrator>().Migrate();
+        Get<SchemaMigrator>().Migrate(migrateUpTo);
     }
 
     public string Root { get; }
@@ -58,8 +58,8 @@ public sealed class TestWorld : IDisposable
     public void SetLocalTime(int year, int month, int day, int hour = 10, int minute = 0) =>
         Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
 
-    /// <summary>Three units and seven tasks: enough to exercise lead, co-unit, standing and dated tasks.</summary>
-    public void ImportSmallRegistry()
+    /// <summary>Three units and seven tasks: enough to exercise lead, co-unit, standing and dated tasks. <paramref name="year"/>: the list's year (deadlines moved to it).</summary>
+    public void ImportSmallRegistry(int year = 2025)
     {
         var units = Path.Combine(Root, "units.xlsx");
         AtomicFile.Write(units, s => SimpleXlsxWriter.Write(s, "单位", ["单位代码", "单位名称", "简称", "联络员", "联络员邮箱"],
@@ -71,7 +71,8 @@ public sealed class TestWorld : IDisposable
         Get<UnitImporter>().Import(units);
         var tasks = Path.Combine(Root, "tasks.xlsx");
         AtomicFile.Write(tasks, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "配合单位", "完成时限", "清单类型"],
-        [
+        new string[][]
+        {
             ["A-001", "A", "严格落实“第一议题”制度", "省委办公厅", "", "长期坚持", "常态化"],
             ["A-002", "A", "完善机关党建主体责任清单", "省委办公厅", "省审计厅", "2025年3月底", "年度重点"],
             ["B-001", "B", "组建封关运作党员突击队", "海口海关", "省委办公厅、省审计厅", "2025-06-30", "年度重点"],
@@ -79,8 +80,8 @@ public sealed class TestWorld : IDisposable
             ["C-002", "C", "为企业办实事清单", "省审计厅", "海口海关", "年底", "年度重点"],
             ["E-001", "E", "机关党员到社区报到服务", "海口海关", "", "常态化", "常态化"],
             ["F-001", "F", "机关保密和网络安全责任制落实", "省委办公厅", "", "2025-09-30", "年度重点"],
-        ]));
-        Get<TaskImporter>().Import(tasks, year: 2025);
+        }.Select(row => (IReadOnlyList<object?>)row.Select(cell => (object?)cell.Replace("2025", year.ToString(), StringComparison.Ordinal)).ToArray())));
+        Get<TaskImporter>().Import(tasks, year: year);
     }
 
     /// <summary>The unit's form for the month as the worker generates it, with every row answered 序时推进 50.</summary>
