@@ -158,6 +158,42 @@ public class YearRolloverTests : IDisposable
     }
 
     [Fact]
+    public void A_whole_year_then_the_next_quarter_follows_up_the_carried_over_items_by_task_not_by_code()
+    {
+        // The rest of 2025, each month's forms on time; nothing more closes.
+        for (var m = 4; m <= 12; m++)
+        {
+            var month = new ReportMonth(2025, m);
+            _world.SetLocalTime(2025, m, 20);
+            foreach (var unit in new[] { "U01", "U02", "U03" }) Accept($"{month}-{unit}.xlsx", _world.FilledForm(unit, month));
+        }
+        Import2026List();
+        _world.SetLocalTime(2026, 1, 12);
+        var q4 = _world.Get<QuarterlyService>().Quarterly(new Quarter(2025, 4), null, reissue: false);
+        var q4C002 = q4.Figures.Items.Single(i => i.State.Task.Code == "C-002");
+        Assert.Equal(Level.Yellow, q4C002.Level); // due 31 December, open at the end of it
+
+        for (var m = 1; m <= 3; m++)
+        {
+            var month = new ReportMonth(2026, m);
+            _world.SetLocalTime(2026, m, 20);
+            foreach (var unit in new[] { "U01", "U02", "U03" }) Accept($"{month}-{unit}.xlsx", _world.FilledForm(unit, month));
+        }
+        _world.SetLocalTime(2026, 4, 10);
+        var q1 = _world.Get<QuarterlyService>().Quarterly(new Quarter(2026, 1), null, reissue: false);
+
+        // 2025's C-002, now 2025-C-002, is found again as last quarter's item and goes up a level; 2026's new C-001 is not confused with anything.
+        var item = q1.Figures.Items.Single(i => i.State.Task.Code == "2025-C-002");
+        Assert.Equal(Level.Red, item.Level);
+        Assert.Equal(q4C002.Number, item.Previous?.Number);
+        Assert.DoesNotContain(q1.Figures.Items, i => i.State.Task.Year == 2026);
+        var followUp = q1.Figures.Previous.Single(f => f.TaskCode == "C-002");
+        Assert.Equal(item.Number, followUp.NowItem?.Number);
+        using var pdf = PdfDocument.Open(q1.Summary.Pdf);
+        Assert.Contains("2025-C-002", string.Concat(pdf.GetPages().SelectMany(p => p.Letters).Select(l => l.Value)).Replace(" ", ""));
+    }
+
+    [Fact]
     public void A_retired_task_leaves_the_books_from_its_month_never_earlier_and_the_history_says_why()
     {
         Import2026List();
