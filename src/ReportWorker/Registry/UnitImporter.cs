@@ -42,8 +42,8 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
                 }
                 else added++;
                 c.Execute("""
-                    INSERT INTO units(code, name, short_name, aliases, sort_order, updated_at)
-                    VALUES (@Code, @Name, @ShortName, @aliases, @SortOrder, @now)
+                    INSERT INTO units(code, name, short_name, aliases, sort_order, updated_at, added_at)
+                    VALUES (@Code, @Name, @ShortName, @aliases, @SortOrder, @now, @now)
                     ON CONFLICT(code) DO UPDATE SET name = excluded.name, short_name = excluded.short_name,
                         aliases = excluded.aliases, sort_order = excluded.sort_order, updated_at = excluded.updated_at
                     """, new { unit.Code, unit.Name, unit.ShortName, aliases = string.Join('|', unit.Aliases), unit.SortOrder, now }, tx);
