@@ -28,6 +28,13 @@ public sealed class BriefingStore(LedgerDatabase database)
             return c.QuerySingle<BriefingRecord>($"SELECT {Columns} FROM briefings WHERE id = @id", new { id }, tx);
         });
 
+    /// <summary>The latest version of a briefing, if it was ever issued.</summary>
+    public BriefingRecord? Latest(string kind, string period)
+    {
+        using var c = database.Open();
+        return c.QueryFirstOrDefault<BriefingRecord>($"SELECT {Columns} FROM briefings WHERE kind = @kind AND period = @period ORDER BY version DESC LIMIT 1", new { kind, period });
+    }
+
     public void Written(long id, string path, string sha256)
     {
         using var c = database.Open();

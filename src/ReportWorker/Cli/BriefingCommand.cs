@@ -82,13 +82,13 @@ internal static class BriefingCommand
         ? $"{period}的报表{ReportingCalendar.Chinese(formsDue)}才截止，现在还不能印发：草稿按现在的台账生成，截止前数字还会变。截止以后用 {issueCommand} 正式印发。"
         : $"草稿按现在的台账生成。正式印发用 {issueCommand}。";
 
-    private static void Warn(Documents.Rendering.RenderedDocument document)
+    internal static void Warn(Documents.Rendering.RenderedDocument document)
     {
         if (document.MissingCharacters.Count > 0)
             Console.WriteLine($"警告：字体中没有这些字符，已略去：{document.MissingText}（可在 Documents:Fonts:Fallbacks 配置备用字体）");
     }
 
-    private static async Task Send(IServiceProvider sp, int queued, CancellationToken token)
+    internal static async Task Send(IServiceProvider sp, int queued, CancellationToken token)
     {
         var result = await sp.GetRequiredService<Delivery.OutboxSender>().DeliverDueAsync(token);
         Console.WriteLine($"邮件：新排队 {queued} 封（此前已排队的不重复）；发出 {result.Sent}，待重试 {result.Retried}，失败 {result.Failed}。");

@@ -28,6 +28,7 @@ public static class CommandLine
         root.Subcommands.Add(IntakeCommand.Create());
         root.Subcommands.Add(StatusCommand.Create());
         root.Subcommands.Add(BriefingCommand.Create());
+        root.Subcommands.Add(AssessmentCommand.Create());
         root.Subcommands.Add(DeliverCommand.Create());
         root.Subcommands.Add(JobsCommands.Jobs());
         root.Subcommands.Add(JobsCommands.Run());
@@ -81,6 +82,14 @@ public static class CommandLine
         catch (Calendar.CalendarFileException ex) { return Fail(ex.Message); }
         catch (Periods.PeriodNotOpenException ex) { return Fail(ex.Message); }
         catch (TaskListMissingException ex) { return Fail(ex.Message); }
+        catch (Assessment.AssessmentSchemeException ex) when (ex.Problems.Count == 1) { return Fail(ex.Problems[0]); }
+        catch (Assessment.AssessmentSchemeException ex)
+        {
+            Console.Error.WriteLine("错误：考核细则有误，未进行考核：");
+            foreach (var p in ex.Problems) Console.Error.WriteLine($"  - {p}");
+            return 1;
+        }
+        catch (Assessment.AssessmentStageException ex) { return Fail(ex.Message); }
         catch (TaskRetirementException ex) { return Fail(ex.Message); }
         catch (EmptyRegistryException ex) { return Fail(ex.Message); }
         catch (FileNotFoundException ex) { return Fail($"找不到文件：{ex.FileName ?? ex.Message}"); }

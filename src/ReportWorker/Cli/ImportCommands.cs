@@ -37,8 +37,21 @@ internal static class ImportCommands
             return Task.FromResult(0);
         }));
 
+        var entriesFile = new Argument<FileInfo>("FILE") { Description = "工委办公室的考核加减分表" };
+        var entriesYear = new Option<int>("--year") { Description = "考核年度，例如 2025", Required = true };
+        var assessment = new Command("assessment", "导入某年度考核的加减分和否决事项：单位、类型（加分/扣分/一票否决/不得评为好）、分值、事由。取代该年度此前导入的全部条目") { entriesFile, entriesYear };
+        assessment.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
+        {
+            var file = parse.GetRequiredValue(entriesFile);
+            var result = sp.GetRequiredService<Assessment.OfficeEntries>().Import(file.FullName, parse.GetValue(entriesYear));
+            Console.WriteLine($"已导入 {file.Name}：{result.Rows} 条。");
+            foreach (var note in result.Notes) Console.WriteLine($"提示：{note}");
+            return Task.FromResult(0);
+        }));
+
         import.Subcommands.Add(units);
         import.Subcommands.Add(tasks);
+        import.Subcommands.Add(assessment);
         return import;
     }
 

@@ -61,14 +61,15 @@ internal static class JobsCommands
         var month = CliOptions.Month(required: false);
         var quarter = new Option<string?>("--quarter") { Description = "季度，格式 YYYYQn（季督办）" };
         var date = new Option<string?>("--date") { Description = "日期，格式 YYYY-MM-DD（催报）" };
+        var year = new Option<int?>("--year") { Description = "年度，例如 2025（年考核）" };
         var force = new Option<bool>("--force") { Description = "期间未到也强制运行：报表未截止的通报、未开始月份的报表、未到日期或报表未经本系统下发的催报" };
-        var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date, force };
+        var command = new Command("run", "立即运行一项任务（与定时运行走同一流程；已发过的邮件不会重发）") { job, month, quarter, date, year, force };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var catalog = sp.GetRequiredService<JobCatalog>();
             var name = parse.GetValue(job)!;
             var scheduled = catalog.Find(name) ?? throw new CommandException(new UnknownJobException(name, catalog.Names).Message);
-            var period = Period(sp, scheduled, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date));
+            var period = Period(sp, scheduled, parse.GetValue(month), parse.GetValue(quarter), parse.GetValue(date), parse.GetValue(year));
             var outcome = await sp.GetRequiredService<JobRunner>().RunAsync(scheduled, period, null, "operator", parse.GetValue(force), token);
             if (outcome.Refusal is { } refused) throw refused; // one 错误： line, like any command
             Console.WriteLine($"{scheduled.Title}（{name}{(period.Value.Length > 0 ? " " + period.Value : "")}）：{(outcome.Succeeded ? "完成" : "失败")}。{outcome.Summary}");
@@ -78,21 +79,23 @@ internal static class JobsCommands
     }
 
     /// <summary>The period given on the command line, or the one the schedule would use now.</summary>
-    private static JobPeriod Period(IServiceProvider sp, IScheduledJob job, string? month, string? quarter, string? date)
+    private static JobPeriod Period(IServiceProvider sp, IScheduledJob job, string? month, string? quarter, string? date, int? year)
     {
+        if (year is { } y && job.Period.Kind() == PeriodKind.Year) return JobPeriod.OfYear(y);
         var kind = job.Period.Kind();
         if (month is not null && kind == PeriodKind.Month) return JobPeriod.Of(CliOptions.ParseMonth(month));
         if (quarter is not null && kind == PeriodKind.Quarter)
             return Quarter.TryParse(quarter, out var q) ? JobPeriod.Of(q) : throw new CommandException($"季度“{quarter}”格式不对，应为 YYYYQn，例如 2025Q1。");
         if (date is not null && kind == PeriodKind.Day)
             return DateOnly.TryParseExact(date, "yyyy-MM-dd", out var d) ? JobPeriod.Of(d) : throw new CommandException($"日期“{date}”格式不对，应为 YYYY-MM-DD。");
-        if (month is not null || quarter is not null || date is not null)
+        if (month is not null || quarter is not null || date is not null || year is not null)
             throw new CommandException(kind switch
             {
                 PeriodKind.Month => $"任务 {job.Name} 按月运行，请用 --month YYYY-MM。",
                 PeriodKind.Quarter => $"任务 {job.Name} 按季度运行，请用 --quarter YYYYQn。",
                 PeriodKind.Day => $"任务 {job.Name} 按日运行，请用 --date YYYY-MM-DD。",
-                _ => $"任务 {job.Name} 不分期间，不需要 --month/--quarter/--date。",
+                PeriodKind.Year => $"任务 {job.Name} 按年度运行，请用 --year YYYY。",
+                _ => $"任务 {job.Name} 不分期间，不需要 --month/--quarter/--date/--year。",
             });
         var planner = sp.GetRequiredService<SchedulePlanner>();
         var now = sp.GetRequiredService<TimeProvider>().GetUtcNow();

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Hosting;
+using ReportWorker.Assessment;
 using ReportWorker.Briefings;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
@@ -30,7 +31,8 @@ public static class ReportWorkerServices
             .AddIntake()
             .AddDelivery()
             .AddReminders()
-            .AddBriefings();
+            .AddBriefings()
+            .AddAssessment();
         return builder;
     }
 }

@@ -69,6 +69,23 @@ public sealed class RegistryStore(LedgerDatabase database)
         return LoadTasks(c, null, "t.year < @year AND t.deadline IS NOT NULL AND NOT EXISTS (SELECT 1 FROM tasks n WHERE n.continues = t.id AND n.year <= @year)", new { year });
     }
 
+    /// <summary>Tasks by id, whatever their year (a 督办事项's task that has left the books).</summary>
+    public IReadOnlyList<TaskItem> TasksWithIds(IReadOnlyCollection<long> ids)
+    {
+        if (ids.Count == 0) return [];
+        using var c = database.Open();
+        return LoadTasks(c, null, "t.id IN @ids", new { ids = ids.ToArray() });
+    }
+
+    /// <summary>When each unit joined the registry; none for units already there before the ledger recorded it.</summary>
+    public IReadOnlyDictionary<string, DateTimeOffset> AddedAt()
+    {
+        using var c = database.Open();
+        return c.Query<(string Code, string? AddedAt)>("SELECT code, added_at FROM units")
+            .Where(r => r.AddedAt is not null)
+            .ToDictionary(r => r.Code, r => DateTimeOffset.Parse(r.AddedAt!, System.Globalization.CultureInfo.InvariantCulture));
+    }
+
     /// <summary>The years that have a list, with how many tasks each holds.</summary>
     public IReadOnlyList<(int Year, int Tasks)> ListYears()
     {

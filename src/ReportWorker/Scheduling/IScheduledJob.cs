@@ -46,6 +46,8 @@ public enum FirePeriod
     PreviousMonth,
     /// <summary>The quarter before (the 季督办 on 10 April covers the first quarter).</summary>
     PreviousQuarter,
+    /// <summary>The year before (the 年考核 in January covers last year).</summary>
+    PreviousYear,
 }
 
 /// <summary>What a scheduled job does about occurrences missed while the service was down.</summary>

@@ -23,6 +23,7 @@ public sealed class JobFailureAlert(OutboxStore outbox, EmailTemplates templates
     {
         PeriodKind.Month => $" --month {period.Value}",
         PeriodKind.Quarter => $" --quarter {period.Value}",
+        PeriodKind.Year => $" --year {period.Value}",
         PeriodKind.Day => $" --date {period.Value}",
         _ => "",
     };
