@@ -31,3 +31,4 @@ public sealed class FormsAndRemindersGuardOnPostgres : FormsAndRemindersGuardTes
 public sealed class PeriodGuardCommandOnPostgres : PeriodGuardCommandTests, IRunsOnPostgres;
 public sealed class YearRolloverOnPostgres : YearRolloverTests, IRunsOnPostgres;
 public sealed class TaskYearsMigrationOnPostgres : TaskYearsMigrationTests, IRunsOnPostgres;
+public sealed class AssessmentServiceOnPostgres : ReportWorker.Tests.Assessment.AssessmentServiceTests, IRunsOnPostgres;
