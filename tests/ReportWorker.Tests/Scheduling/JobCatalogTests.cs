@@ -36,7 +36,7 @@ public sealed class JobCatalogTests
 
         var names = world.Get<JobCatalog>().Names.Order().ToArray();
 
-        Assert.Equal(["calendar-check", "forms", "intake-folder", "intake-mailbox", "monthly-notice", "outbox", "quarterly-notice", "reminders"], names);
+        Assert.Equal(["assessment-draft", "assessment-final", "calendar-check", "forms", "intake-folder", "intake-mailbox", "monthly-notice", "outbox", "quarterly-notice", "reminders"], names);
     }
 
     [Fact]

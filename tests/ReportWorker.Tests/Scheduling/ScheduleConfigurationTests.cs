@@ -32,7 +32,8 @@ public sealed class ScheduleConfigurationTests : IDisposable
         Assert.Matches(@"monthly-notice\s+月通报\s+0 0 9 8 \* \?\s+顺延至工作日\s+2025-04-08 周二 09:00:00\s+2025-03", output);
         Assert.Matches(@"reminders\s+催报\s+0 30 8 \* \* \?\s+顺延至工作日\s+2025-04-07 周一 08:30:00", output);
         Assert.Matches(@"quarterly-notice\s+季督办.*2025-04-10 周四 09:00:00\s+2025Q1", output);
-        Assert.Equal(8, lines.Count(l => l.Contains("周")));
+        Assert.Equal(10, lines.Count(l => l.Contains("周")));
+        Assert.Matches(@"assessment-draft\s+年考核初步结果\s+0 0 9 15 1 \?\s+顺延至工作日\s+2026-01-15 周四 09:00:00\s+2025", output);
     }
 
     [Fact]
@@ -48,7 +49,7 @@ public sealed class ScheduleConfigurationTests : IDisposable
         using var c = new SqliteConnection($"Data Source={Path.Combine(_root, "data", "reportworker.db")}");
         c.Open();
         var triggers = c.Query<string>("SELECT TRIGGER_NAME FROM QRTZ_CRON_TRIGGERS ORDER BY TRIGGER_NAME").ToArray();
-        Assert.Equal(["calendar-check", "forms", "intake-folder", "intake-mailbox", "monthly-notice", "outbox", "quarterly-notice", "reminders"], triggers);
+        Assert.Equal(["assessment-draft", "assessment-final", "calendar-check", "forms", "intake-folder", "intake-mailbox", "monthly-notice", "outbox", "quarterly-notice", "reminders"], triggers);
     }
 
     [Fact]
