@@ -124,6 +124,26 @@ public class AssessmentServiceTests : IDisposable
     }
 
     [Fact]
+    public async Task The_jobs_issue_the_draft_and_hold_the_final_until_the_objection_period_has_ended()
+    {
+        var catalog = _world.Get<ReportWorker.Scheduling.JobCatalog>();
+        var runner = _world.Get<ReportWorker.Scheduling.JobRunner>();
+        var year = ReportWorker.Scheduling.JobPeriod.OfYear(2025);
+
+        var draft = await runner.RunAsync(catalog.Find("assessment-draft")!, year, null, "test", force: false, CancellationToken.None);
+        var early = await runner.RunAsync(catalog.Find("assessment-final")!, year, null, "test", force: false, CancellationToken.None);
+
+        Assert.True(draft.Succeeded, draft.Summary);
+        Assert.Contains("反馈单 3 份，新排队 3 封", draft.Summary);
+        Assert.False(early.Succeeded);
+        var refusal = Assert.IsType<PeriodNotOpenException>(early.Refusal);
+        _world.Clock.SetUtcNow(refusal.OpensAt);
+        var final = await runner.RunAsync(catalog.Find("assessment-final")!, year, null, "test", force: false, CancellationToken.None);
+        Assert.True(final.Succeeded, final.Summary);
+        Assert.Contains("考核结果通报第1号", final.Summary);
+    }
+
+    [Fact]
     public void The_offices_entries_count_with_their_evidence_and_a_new_import_replaces_them_for_documents_issued_after_it()
     {
         var path = Path.Combine(_world.Root, "加减分.xlsx");
