@@ -62,7 +62,8 @@ internal sealed class FactorResult(int factor)
     public bool SkippedMonthly { get; set; }
     public string? LoadBefore { get; set; }
     public string? LoadAfter { get; set; }
-    public double StagesSeconds => Stages.Sum(s => s.Seconds);
+    /// <summary>The month's six stages; the yearly 年考核 stage is reported beside them, not in the sum the goals name.</summary>
+    public double StagesSeconds => Stages.Where(s => !s.Stage.Contains(ScaleRun.Yearly, StringComparison.Ordinal)).Sum(s => s.Seconds);
     public bool Finished => Failure is null && ProcessSeconds is not null;
 
     public void Read(string line)

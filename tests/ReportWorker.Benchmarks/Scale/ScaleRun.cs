@@ -1,3 +1,4 @@
+using ReportWorker.Assessment;
 using System.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -26,6 +27,9 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
     private readonly FakeTimeProvider _clock = new(new DateTimeOffset(2025, 3, 20, 9, 0, 0, China));
     private readonly Stopwatch _total = new();
     private string _stage = "setup";
+
+    /// <summary>Marks the stage that runs once a year: reported, but not in the month's sum.</summary>
+    public const string Yearly = "(yearly)";
     private readonly Stopwatch _inStage = new();
 
     internal static long FolderBytes(string root) =>
@@ -145,6 +149,19 @@ internal sealed class ScaleRun(int factor, string root, double minFreeGb, bool k
                 }
                 var counts = string.Join(", ", Get<OutboxAdmin>().Counts().Select(c => $"{c.Count} {c.State.ToStored()}"));
                 return (sent, "mails", $"{runs} runs, {smtp.Messages} received, {smtp.Bytes / 1e6:0.0} MB; outbox: {counts}");
+            });
+
+            // Once a year, not once a month: after the month's six stages and outside their sum. December is not
+            // due in this April, so the draft is forced; the facts cover the months the ledger has (January–March).
+            SetLocal(2025, 4, 11, 9);
+            Stage($"7 年考核 {Yearly}", () =>
+            {
+                var watch = Stopwatch.StartNew();
+                var result = Get<AssessmentService>().Compute(2025);
+                var computed = watch.Elapsed.TotalSeconds;
+                Part($"facts and scores for {result.Units.Count} units in {computed:0.00} s; writing the 反馈单");
+                var (issued, queued) = Get<AssessmentPublisher>().Draft(2025, force: true);
+                return (issued.Slips.Count, "反馈单", $"facts and scores {computed:0.00} s; draft {issued.Slips.Count} 反馈单 and {queued} mails queued {watch.Elapsed.TotalSeconds - computed:0.00} s");
             });
 
             ScaleReport.Emit(new { type = "done", factor, totalSeconds = _total.Elapsed.TotalSeconds, peakKb = Proc.Kb("VmHWM"), smtpMessages = smtp.Messages, smtpBytes = smtp.Bytes, dataBytes = FolderBytes(root) });
