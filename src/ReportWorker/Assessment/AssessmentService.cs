@@ -48,13 +48,17 @@ public sealed class AssessmentService(
         var unknown = units.SelectMany(u => u.OfficeEntries).Where(e => e.Kind is not (OfficeEntry.Bonus or OfficeEntry.Deduction) && !scheme.Vetoes.ContainsKey(e.Kind)).ToArray();
         if (unknown.Length > 0)
             throw new AssessmentSchemeException(unknown.Select(e => $"工委加减分表第{e.Row}行的类型“{e.Kind}”不在 {year} 年度细则的否决事项中：请改正细则或重新导入加减分表。").ToArray());
-        return AssessmentCalculator.Compute(scheme, units);
+        var result = AssessmentCalculator.Compute(scheme, units);
+        // A year the ledger knows nothing about (a typo'd --year, a year before the worker was in use) is not a year of zeros.
+        if (result.Units.Count == 0)
+            throw new AssessmentStageException($"台账中没有 {year} 年度的任何月报和牵头任务，无从考核：请检查 --year（考核的是上一年度，例如 {calendar.Now.Year - 1}）。");
+        return result;
     }
 
     public IssuedAssessment Draft(int year, bool reissue = false, bool force = false)
     {
         // Refused before anything is recorded: December's reports must be in before a year can be judged.
-        var early = IssueRule.Check(calendar, "年度考核初步结果", $"{year}年度", new ReportMonth(year, 12), $"assessment draft --year {year} --preview", force);
+        var early = IssueRule.Check(calendar, "年度考核初步结果", $"{year}年度", new ReportMonth(year, 12), $"assessment draft --year {year} --preview", force, usesNumber: false);
         var record = briefings.Issue(DraftKind, Period(year), year, calendar.Now, reissue);
         var created = Created(record);
         var result = Compute(year, created);
