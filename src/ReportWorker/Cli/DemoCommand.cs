@@ -61,12 +61,14 @@ internal static class SamplesCommand
     public static Command Create()
     {
         var outDir = new Option<DirectoryInfo>("--out") { Description = "输出目录", DefaultValueFactory = _ => new DirectoryInfo("samples") };
-        var command = new Command("samples", "重新生成示例省份（单位名录、任务清单、三个月的回传报表）") { outDir };
+        var wholeYear = new Option<bool>("--whole-year") { Description = "写出2025年全部12个月的回传报表（默认只写仓库里保存的1—3月，其余月份由 demo 运行时生成）" };
+        var command = new Command("samples", "重新生成示例省份（单位名录、任务清单、1—3月的回传报表）") { outDir, wholeYear };
         command.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var folder = parse.GetRequiredValue(outDir).FullName;
-            var summary = new SampleGenerator(sp.GetRequiredService<Forms.FormService>(), sp.GetRequiredService<Forms.FormLayoutProvider>()).Generate(folder);
-            Console.WriteLine($"已写出示例省份到 {folder}：{summary.Units} 个单位，{summary.Tasks} 项任务，{summary.Files} 个回传文件。");
+            var months = parse.GetValue(wholeYear) ? SampleGenerator.Months : SampleGenerator.CommittedMonths;
+            var summary = ActivatorUtilities.CreateInstance<SampleGenerator>(sp).Generate(folder, months);
+            Console.WriteLine($"已写出示例省份到 {folder}：{summary.Units} 个单位，{summary.Tasks} 项任务，{months[0].ToChinese()}至{months[^1].ToChinese()}的回传文件 {summary.Files} 个。");
             return Task.FromResult(0);
         }));
         return command;

@@ -34,7 +34,7 @@ public sealed class DemoRunner(
 
         var known = received.All().Select(r => r.Sha256).ToHashSet();
         int fed = 0, skipped = 0, accepted = 0, rejected = 0, delivered = 0;
-        var last = SampleGenerator.Months[^1];
+        var last = SampleGenerator.CommittedMonths[^1];
         // The rhythm: the 月通报 on the 8th of the next month, the 季督办 on the 10th after a quarter ends.
         // Forms that arrive later still go into the ledger, but these briefings count them as missing.
         var noticeAt = new DateTimeOffset(last.Next.Year, last.Next.Month, 8, 9, 0, 0, TimeSpan.FromHours(8));
