@@ -14,7 +14,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "示例数据目录（默认 ./samples）" };
-        var command = new Command("demo", "用示例省份演示完整流程：导入名录和任务、逐份收取三个月的报表、写出回执和退回邮件") { samples };
+        var command = new Command("demo", "用示例省份演示2025年全年的流程：导入名录和任务，按到达时间逐份收取12个月的报表，写出回执和退回邮件，按日程印发每月的月通报和每季度的季督办") { samples };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var folder = parse.GetValue(samples)?.FullName ?? FindSamples()
@@ -35,12 +35,17 @@ internal static class DemoCommand
             Console.WriteLine($"  邮件(.eml)  {paths.Outbox}");
             Console.WriteLine($"  预填报表    {paths.Forms}");
             Console.WriteLine($"  通报        {paths.Briefings}（月通报、季督办、督办单；本次新排队邮件 {result.BriefingMails} 封）");
+            if (sp.GetRequiredService<DemoArrivals>().GeneratedFolder is var generated && Directory.Exists(generated))
+                Console.WriteLine($"  示例报表    {generated}（仓库只保存1—3月，其余月份每次运行时生成）");
             Console.WriteLine($"查看某月台账：dotnet run --project src/ReportWorker -- status --month {result.LastMonth}");
             return 0;
         }, services =>
         {
             services.AddSingleton(new DemoClock(new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(8))));
             services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+            services.AddSingleton<SampleGenerator>();
+            services.AddSingleton<DemoArrivals>();
+            services.AddSingleton<DemoSchedule>();
             services.AddSingleton<DemoRunner>();
         }));
         return command;
