@@ -14,7 +14,7 @@ internal static class DemoCommand
     public static Command Create()
     {
         var samples = new Option<DirectoryInfo?>("--samples") { Description = "示例数据目录（默认 ./samples）" };
-        var command = new Command("demo", "用示例省份演示完整流程：导入名录和任务、逐份收取三个月的报表、写出回执和退回邮件") { samples };
+        var command = new Command("demo", "用示例省份演示2025年全年的流程：导入名录和任务，按到达时间逐份收取12个月的报表，写出回执和退回邮件，按日程印发每月的月通报和每季度的季督办") { samples };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var folder = parse.GetValue(samples)?.FullName ?? FindSamples()
@@ -35,12 +35,17 @@ internal static class DemoCommand
             Console.WriteLine($"  邮件(.eml)  {paths.Outbox}");
             Console.WriteLine($"  预填报表    {paths.Forms}");
             Console.WriteLine($"  通报        {paths.Briefings}（月通报、季督办、督办单；本次新排队邮件 {result.BriefingMails} 封）");
+            if (sp.GetRequiredService<DemoArrivals>().GeneratedFolder is var generated && Directory.Exists(generated))
+                Console.WriteLine($"  示例报表    {generated}（仓库只保存1—3月，其余月份每次运行时生成）");
             Console.WriteLine($"查看某月台账：dotnet run --project src/ReportWorker -- status --month {result.LastMonth}");
             return 0;
         }, services =>
         {
             services.AddSingleton(new DemoClock(new DateTimeOffset(2025, 1, 1, 9, 0, 0, TimeSpan.FromHours(8))));
             services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<DemoClock>());
+            services.AddSingleton<SampleGenerator>();
+            services.AddSingleton<DemoArrivals>();
+            services.AddSingleton<DemoSchedule>();
             services.AddSingleton<DemoRunner>();
         }));
         return command;
@@ -61,12 +66,14 @@ internal static class SamplesCommand
     public static Command Create()
     {
         var outDir = new Option<DirectoryInfo>("--out") { Description = "输出目录", DefaultValueFactory = _ => new DirectoryInfo("samples") };
-        var command = new Command("samples", "重新生成示例省份（单位名录、任务清单、三个月的回传报表）") { outDir };
+        var wholeYear = new Option<bool>("--whole-year") { Description = "写出2025年全部12个月的回传报表（默认只写仓库里保存的1—3月，其余月份由 demo 运行时生成）" };
+        var command = new Command("samples", "重新生成示例省份（单位名录、任务清单、1—3月的回传报表）") { outDir, wholeYear };
         command.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var folder = parse.GetRequiredValue(outDir).FullName;
-            var summary = new SampleGenerator(sp.GetRequiredService<Forms.FormService>(), sp.GetRequiredService<Forms.FormLayoutProvider>()).Generate(folder);
-            Console.WriteLine($"已写出示例省份到 {folder}：{summary.Units} 个单位，{summary.Tasks} 项任务，{summary.Files} 个回传文件。");
+            var months = parse.GetValue(wholeYear) ? SampleGenerator.Months : SampleGenerator.CommittedMonths;
+            var summary = ActivatorUtilities.CreateInstance<SampleGenerator>(sp).Generate(folder, months);
+            Console.WriteLine($"已写出示例省份到 {folder}：{summary.Units} 个单位，{summary.Tasks} 项任务，{months[0].ToChinese()}至{months[^1].ToChinese()}的回传文件 {summary.Files} 个。");
             return Task.FromResult(0);
         }));
         return command;

@@ -1,7 +1,7 @@
 namespace ReportWorker.Demo;
 
 /// <summary>
-/// The demo replays three months of 2025 in a few seconds: each form is taken in at the moment the
+/// The demo replays the year 2025 in seconds: each form is taken in at the moment the
 /// sample says it arrived, so 按时/逾期 come out as they would have. Used only by the demo command.
 /// </summary>
 public sealed class DemoClock(DateTimeOffset start) : TimeProvider

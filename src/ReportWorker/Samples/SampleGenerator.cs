@@ -1,6 +1,8 @@
 using System.Globalization;
 using System.Text;
+using ReportWorker.Calendar;
 using ReportWorker.Forms;
+using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Spreadsheets;
@@ -10,18 +12,34 @@ using ReportWorker.Periods;
 namespace ReportWorker.Samples;
 
 /// <summary>
-/// Writes the demo province to a folder: units.xlsx, tasks.xlsx, and three months of returned forms
-/// with a manifest of when each arrived. Same seed, same province. <paramref name="unitCount"/> can be
-/// raised for scale tests (units beyond the named 40 are numbered).
+/// Writes the demo province to a folder: units.xlsx, tasks.xlsx, tasks-2026.xlsx, and the returned forms
+/// of the months asked for, with a manifest of when each arrived. Same seed, same province: the whole
+/// year is simulated in order whichever months are written, so a month's files are the same bytes
+/// whether it is written alone or with the others. The due day each arrival is timed against is the
+/// worker's own (<see cref="ReportingCalendar.DueAt"/>, holidays included), so the intake judges 按时 and 逾期 as the
+/// manifest says.
 /// </summary>
-public sealed class SampleGenerator(FormService forms, FormLayoutProvider layouts)
+public sealed class SampleGenerator(FormService forms, FormLayoutProvider layouts, ReportingCalendar calendar)
 {
-    public static readonly ReportMonth[] Months = [new(2025, 1), new(2025, 2), new(2025, 3)];
+    public const int DefaultSeed = 20250101;
+
+    /// <summary>The sample year.</summary>
+    public static readonly ReportMonth[] Months = [.. Enumerable.Range(1, 12).Select(m => new ReportMonth(2025, m))];
+
+    /// <summary>
+    /// The months whose forms are kept in the repository (samples/forms/). The other nine would add about
+    /// 3.3 MB of zipped workbooks; the demo writes them into its data folder instead.
+    /// </summary>
+    public static readonly ReportMonth[] CommittedMonths = Months[..3];
+
     public const string ManifestName = "manifest.csv";
     public const string NextYearTasksName = "tasks-2026.xlsx";
 
-    public SampleSummary Generate(string folder, int seed = 20250101)
+    public SampleSummary Generate(string folder, IReadOnlyCollection<ReportMonth>? months = null, int seed = DefaultSeed)
     {
+        months ??= CommittedMonths;
+        if (months.Count == 0) throw new ArgumentException("No month to write.", nameof(months));
+        var through = months.Max();
         var random = new Random(seed);
         var units = SampleProvince.Units(random);
         var tasks = SampleTasks.Create(units, random);
@@ -30,69 +48,73 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
         WriteTasks(Path.Combine(folder, "tasks.xlsx"), tasks, units);
 
         var taskItems = tasks.Select(t => t.Task).ToArray();
-        var simulation = new SampleReports(taskItems, random);
+        // From April on the simulation draws from a source of its own: the first quarter keeps its bytes.
+        var simulation = new SampleReports(taskItems, random, new Random(seed + 1));
         var manifest = new StringBuilder("month,file,arrived_at,note\n");
-        var formCount = 0;
-        foreach (var month in Months)
+        var files = new List<(string Path, Unit Unit, ReportMonth Month, IReadOnlyDictionary<long, ReportEntry> Answers)>();
+        // Every month is simulated (each draws arrival times and file names from the shared source) up to
+        // the last one asked for; only the months asked for are written.
+        foreach (var month in Months.Where(m => m <= through))
         {
+            var write = months.Contains(month);
             var monthFolder = Path.Combine(folder, "forms", month.ToString());
-            Directory.CreateDirectory(monthFolder);
-            var missing = units[(month.Month * 7 + 3) % units.Count].Code;
-            var late = Enumerable.Range(0, 4).Select(i => units[(month.Month * 11 + i * 9) % units.Count].Code).ToHashSet();
-            foreach (var unit in units.Where(u => u.Code != missing))
+            if (write) Directory.CreateDirectory(monthFolder);
+            var who = SampleMonth.For(month, units);
+            var due = DateOnly.FromDateTime(calendar.ToLocal(calendar.DueAt(month)).DateTime);
+            foreach (var unit in units.Where(u => u.Code != who.Missing))
             {
                 var rows = taskItems.Where(t => t.Involves(unit.Code)).ToArray();
                 if (rows.Length == 0) continue;
                 var answers = rows.ToDictionary(t => t.Id, t => simulation.Entry(t, unit.Code, month.Month));
-                var arrived = Arrival(month, late.Contains(unit.Code), random);
+                var late = who.Late.Contains(unit.Code);
+                var arrived = Arrival(due, late, random);
                 var name = FileName(unit, month, random);
-                var special = Special(unit, month, units);
+                if (!write) continue;
+                var special = who.Special(unit.Code);
                 if (special == "rejected-then-fixed")
                 {
                     var bad = answers.ToDictionary(kv => kv.Key, kv => kv.Value);
                     var first = rows[0].Id;
                     bad[first] = bad[first] with { Status = "基本完成" };
                     if (rows.Length > 1) bad[rows[1].Id] = bad[rows[1].Id] with { Status = ReportStatus.Completed, Percent = 120, Progress = "" };
-                    Write(monthFolder, "退回前_" + name, unit, month, taskItems, bad);
+                    files.Add((Path.Combine(monthFolder, "退回前_" + name), unit, month, bad));
                     manifest.Append(CultureInfo.InvariantCulture, $"{month},{month}/退回前_{name},{arrived.AddDays(-2):yyyy-MM-ddTHH:mm:sszzz},bad: status not in list; 已完成 without progress; percent 120\n");
-                    formCount++;
                 }
                 if (special == "revised")
                 {
-                    Write(monthFolder, "初稿_" + name, unit, month, taskItems, answers.ToDictionary(kv => kv.Key, kv => kv.Value with { NextSteps = "" }));
+                    files.Add((Path.Combine(monthFolder, "初稿_" + name), unit, month, answers.ToDictionary(kv => kv.Key, kv => kv.Value with { NextSteps = "" })));
                     manifest.Append(CultureInfo.InvariantCulture, $"{month},{month}/初稿_{name},{arrived.AddDays(-1):yyyy-MM-ddTHH:mm:sszzz},first version; superseded by the next\n");
-                    formCount++;
                 }
-                Write(monthFolder, name, unit, month, taskItems, answers);
-                manifest.Append(CultureInfo.InvariantCulture, $"{month},{month}/{name},{arrived:yyyy-MM-ddTHH:mm:sszzz},{(late.Contains(unit.Code) ? "late" : "")}\n");
-                formCount++;
+                files.Add((Path.Combine(monthFolder, name), unit, month, answers));
+                manifest.Append(CultureInfo.InvariantCulture, $"{month},{month}/{name},{arrived:yyyy-MM-ddTHH:mm:sszzz},{(late ? "late" : "")}\n");
             }
         }
-        // A file that is not a form at all, dropped by mistake.
-        File.WriteAllText(Path.Combine(folder, "forms", Months[1].ToString(), "会议通知.pdf.xlsx"), "%PDF-1.4\n% not a spreadsheet\n");
-        manifest.Append(CultureInfo.InvariantCulture, $"{Months[1]},{Months[1]}/会议通知.pdf.xlsx,2025-03-03T10:12:00+08:00,bad: a PDF renamed .xlsx\n");
+        // Each form is built and written on every core: a year is some 480 workbooks.
+        Cores.For(files.Count, i => Write(files[i].Path, files[i].Unit, files[i].Month, taskItems, files[i].Answers));
+        var pdf = Months[1];
+        if (months.Contains(pdf))
+        {
+            // A file that is not a form at all, dropped by mistake.
+            File.WriteAllText(Path.Combine(folder, "forms", pdf.ToString(), "会议通知.pdf.xlsx"), "%PDF-1.4\n% not a spreadsheet\n");
+            manifest.Append(CultureInfo.InvariantCulture, $"{pdf},{pdf}/会议通知.pdf.xlsx,2025-03-03T10:12:00+08:00,bad: a PDF renamed .xlsx\n");
+        }
         File.WriteAllText(Path.Combine(folder, ManifestName), manifest.ToString(), new UTF8Encoding(false));
         WriteNextYearTasks(Path.Combine(folder, NextYearTasksName), tasks, units);
-        return new SampleSummary(units.Count, tasks.Count, formCount + 1);
+        return new SampleSummary(units.Count, tasks.Count, files.Count + (months.Contains(pdf) ? 1 : 0));
     }
 
-    private void Write(string folder, string name, Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<long, ReportEntry> answers)
+    private void Write(string path, Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<long, ReportEntry> answers)
     {
         var model = forms.Model(unit, month, tasks, answers);
-        AtomicFile.Write(Path.Combine(folder, name), s => FormWriter.Write(s, model, layouts.Current));
+        AtomicFile.Write(path, s => FormWriter.Write(s, model, layouts.Current));
     }
 
-    private static string? Special(Unit unit, ReportMonth month, IReadOnlyList<Unit> units) =>
-        unit.Code == units[5 + month.Month].Code && month.Month >= 2 ? "rejected-then-fixed"
-        : unit.Code == units[20 + month.Month].Code && month.Month == 3 ? "revised"
-        : null;
-
-    private static DateTimeOffset Arrival(ReportMonth month, bool late, Random random)
+    /// <summary>Most forms arrive in the week before the due day, the late ones one to three days after it.</summary>
+    private static DateTimeOffset Arrival(DateOnly due, bool late, Random random)
     {
-        var offset = TimeSpan.FromHours(8);
-        var due = month switch { { Month: 1 } => new DateTime(2025, 2, 5), { Month: 2 } => new DateTime(2025, 3, 5), _ => new DateTime(2025, 4, 7) };
-        var day = late ? due.AddDays(random.Next(1, 4)) : due.AddDays(-random.Next(0, 8));
-        return new DateTimeOffset(day.AddHours(late ? random.Next(9, 18) : random.Next(8, 17)).AddMinutes(random.Next(60)), offset);
+        var dueDay = due.ToDateTime(TimeOnly.MinValue);
+        var day = late ? dueDay.AddDays(random.Next(1, 4)) : dueDay.AddDays(-random.Next(0, 8));
+        return new DateTimeOffset(day.AddHours(late ? random.Next(9, 18) : random.Next(8, 17)).AddMinutes(random.Next(60)), TimeSpan.FromHours(8));
     }
 
     private static string FileName(Unit unit, ReportMonth month, Random random) => random.Next(4) switch
@@ -129,40 +151,6 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
             if (task.SortOrder % 97 == 0) rows.Add([null, null, null, null, null, null, null, null]); // stray blank rows, as in real lists
         }
         AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "任务清单", ["任务编号", "类别", "任务内容", "责任单位", "配合单位", "完成时限", "清单类型", "备注"], rows));
-    }
-}
-
-/// <summary>
-/// The province's 2026 list, for trying a year's rollover on the demo ledger: most 2025 tasks are issued
-/// again word for word (they continue), some with new wording and 接续上年任务 filled in, some codes are
-/// reused for other work, every third task is dropped (the open ones are carried over as 上年结转), and
-/// each category gets a new task. Written without the random source, so the 2025 files stay as they were.
-/// </summary>
-file static class NextYearList
-{
-    public static IReadOnlyList<IReadOnlyList<object?>> Rows(IReadOnlyList<(TaskItem Task, object Deadline)> tasks, Func<string, int, string> name)
-    {
-        var rows = new List<IReadOnlyList<object?>>();
-        foreach (var (task, deadline) in tasks.Where(t => t.Task.SortOrder % 3 != 0))
-        {
-            var moved = deadline switch
-            {
-                DateOnly d => (object)d.AddYears(1),
-                string text => text.Replace("2025", "2026", StringComparison.Ordinal),
-                var other => other,
-            };
-            var (content, continues) = task.SortOrder % 7 == 0 ? ($"{task.Content[..Math.Min(6, task.Content.Length)]}成效评估和经验总结", "")  // the code, reused for other work
-                : task.SortOrder % 5 == 0 ? (task.Content + "（2026年深化提升）", task.Code)                                                   // reworded, continuing
-                : (task.Content, "");                                                                                                           // the same task again
-            rows.Add([task.Code, task.Category, content, name(task.LeadUnit, task.SortOrder),
-                string.Join("、", task.CoUnits.Select((c, i) => name(c, i + task.SortOrder))), moved, task.ListType, continues]);
-        }
-        foreach (var (letter, lead) in tasks.GroupBy(t => t.Task.Category).Select(g => (g.Key, g.First().Task.LeadUnit)))
-        {
-            var next = tasks.Count(t => t.Task.Category == letter) + 1;
-            rows.Add([$"{letter}-{next:D3}", letter, "贯彻落实2026年省直机关党的建设工作会议部署", name(lead, next), "", "2026年11月底", TaskItem.AnnualKey, ""]);
-        }
-        return rows;
     }
 }
 

@@ -1,113 +1,101 @@
+using System.Text.RegularExpressions;
 using Dapper;
-using Microsoft.Data.Sqlite;
-using ReportWorker.Cli;
-using ReportWorker.Tests.Support;
 
 namespace ReportWorker.Tests.Demo;
 
-/// <summary>`demo` on a fresh data folder, twice, through the real executable.</summary>
-public sealed class DemoTests : IDisposable
+/// <summary>`demo` on a fresh data folder, twice, through the real executable (<see cref="DemoRun"/>).</summary>
+public sealed partial class DemoTests(DemoRun run) : IClassFixture<DemoRun>
 {
-    private readonly string _root = Directory.CreateTempSubdirectory("rw-demo-").FullName;
-
-    public void Dispose()
-    {
-        SqliteConnection.ClearAllPools();
-        Directory.Delete(_root, recursive: true);
-    }
+    private static readonly string[] Year = [.. Enumerable.Range(1, 12).Select(m => $"2025-{m:D2}")];
 
     [Fact]
     public void Demo_leaves_ledger_archive_and_receipts_and_a_second_run_duplicates_nothing()
     {
-        var samples = DemoCommand.FindSamples() ?? throw new InvalidOperationException("samples/ not found above the test binaries");
-        var data = Path.Combine(_root, "data");
-        var env = new Dictionary<string, string> { ["Data__Root"] = data };
-        var expectedFiles = File.ReadLines(Path.Combine(samples, "manifest.csv")).Skip(1).Count(l => l.Length > 0);
+        var expectedFiles = run.Arrivals.Count;
 
-        var first = WorkerProcess.Run(_root, env, "demo", "--samples", samples);
-        Assert.True(first.ExitCode == 0, first.Error);
-        Assert.Contains($"收取 {expectedFiles} 份文件", first.Output);
-        var emlAfterFirst = Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length;
-        var answers = Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Count(f => f.Contains("-receipt-") || f.Contains("-rejection"));
-
-        var second = WorkerProcess.Run(_root, env, "demo", "--samples", samples);
-        Assert.True(second.ExitCode == 0, second.Error);
-        Assert.Contains("所有示例报表此前都已收取", second.Output);
+        Assert.True(run.First.ExitCode == 0, run.First.Error);
+        Assert.Contains($"收取 {expectedFiles} 份文件", run.First.Output);
+        var answers = Directory.GetFiles(run.Outbox, "*.eml").Count(f => f.Contains("-receipt-") || f.Contains("-rejection"));
+        Assert.True(run.Second.ExitCode == 0, run.Second.Error);
+        Assert.Contains("所有示例报表此前都已收取", run.Second.Output);
 
         Assert.Equal(expectedFiles, answers);                       // one answer per file received
-        Assert.Single(Directory.GetFiles(Path.Combine(data, "outbox"), "*-quarterly-notice.eml"));
-        // The leaders' copy, and the circular to the 40 units with every liaison in Bcc once (500 to a message).
-        var notices = Directory.GetFiles(Path.Combine(data, "outbox"), "*-monthly-notice*.eml").Select(f => MimeKit.MimeMessage.Load(f)).ToArray();
-        var liaisons = notices.SelectMany(m => m.Bcc.Mailboxes).Select(a => a.Address).ToArray();
-        Assert.Single(notices, m => m.To.Mailboxes.Any(a => a.Address == "shuji@example.gov.cn"));
-        Assert.Equal(liaisons.Length, liaisons.Distinct().Count());
-        Assert.True(liaisons.Length >= 40, $"{liaisons.Length} liaisons");
-        Assert.Equal(1 + (liaisons.Length + 499) / 500, notices.Length);
-        Assert.True(File.Exists(Path.Combine(data, "briefings", "2025-03", "2025-03-月通报.pdf")));
-        Assert.Equal(emlAfterFirst, Directory.GetFiles(Path.Combine(data, "outbox"), "*.eml").Length);
-        Assert.Equal(expectedFiles, Directory.GetFiles(Path.Combine(data, "archive"), "*", SearchOption.AllDirectories).Length);
-        using var c = new SqliteConnection($"Data Source={Path.Combine(data, "reportworker.db")}");
-        c.Open();
+        Assert.Equal(4, Directory.GetFiles(run.Outbox, "*-quarterly-notice.eml").Length); // one 季督办 a quarter
+        // Each month: the leaders' copy, and the circular to the 40 units with every liaison in Bcc once (500 to a message).
+        var notices = Directory.GetFiles(run.Outbox, "*-monthly-notice*.eml").Select(f => MimeKit.MimeMessage.Load(f)).GroupBy(m => m.Subject).ToArray();
+        Assert.Equal(12, notices.Length);
+        foreach (var month in notices)
+        {
+            var liaisons = month.SelectMany(m => m.Bcc.Mailboxes).Select(a => a.Address).ToArray();
+            Assert.Single(month, m => m.To.Mailboxes.Any(a => a.Address == "shuji@example.gov.cn"));
+            Assert.Equal(liaisons.Length, liaisons.Distinct().Count());
+            Assert.True(liaisons.Length >= 40, $"{month.Key}: {liaisons.Length} liaisons");
+            Assert.Equal(1 + (liaisons.Length + 499) / 500, month.Count());
+        }
+        Assert.True(File.Exists(Path.Combine(run.Data, "briefings", "2025-03", "2025-03-月通报.pdf")));
+        Assert.Equal(run.OutboxAfterFirst, Directory.GetFiles(run.Outbox, "*.eml").Length);
+        Assert.Equal(expectedFiles, Directory.GetFiles(Path.Combine(run.Data, "archive"), "*", SearchOption.AllDirectories).Length);
+        using var c = run.Ledger();
         Assert.Equal(expectedFiles, c.ExecuteScalar<long>("SELECT COUNT(*) FROM received_files"));
-        Assert.Equal(3, c.ExecuteScalar<long>("SELECT COUNT(*) FROM received_files WHERE outcome <> 'accepted'"));
         Assert.Equal(40, c.ExecuteScalar<long>("SELECT COUNT(*) FROM units"));
         Assert.Equal(298, c.ExecuteScalar<long>("SELECT COUNT(*) FROM tasks"));
-        // Each month one unit is missing; every other unit has exactly one report in force.
-        Assert.Equal(39, c.ExecuteScalar<long>("SELECT COUNT(*) FROM submissions WHERE month = '2025-03' AND superseded_by IS NULL"));
-        // Each sample the manifest marks bad gets one rejection that names the file and says what is wrong,
-        // where: the rows and columns are found in the sample itself, read with a second library.
-        var rejections = Directory.GetFiles(Path.Combine(data, "outbox"), "*-rejection*.eml")
+        // Each sample the manifests mark bad gets one rejection that names the file and says what is wrong,
+        // where: the rows and columns are found in the sample itself, read with a second library. From
+        // February on a unit's first form is bad each month, and in February a PDF renamed .xlsx arrives.
+        var rejections = Directory.GetFiles(run.Outbox, "*-rejection*.eml")
             .Select(f => MimeKit.MimeMessage.Load(f, TestContext.Current.CancellationToken).TextBody ?? "").ToArray();
-        var bad = File.ReadLines(Path.Combine(samples, "manifest.csv")).Skip(1).Select(l => l.Split(','))
-            .Where(f => f.Length == 4 && f[3].StartsWith("bad:", StringComparison.Ordinal)).ToArray();
-        Assert.Equal(3, bad.Length);
+        var bad = run.Arrivals.Where(a => a.Note.StartsWith("bad:", StringComparison.Ordinal)).ToArray();
+        Assert.Equal(12, bad.Length);
+        Assert.Equal(bad.Length, c.ExecuteScalar<long>("SELECT COUNT(*) FROM received_files WHERE outcome <> 'accepted'"));
         Assert.Equal(bad.Length, rejections.Length);
-        Assert.Equal(2, Directory.GetFiles(Path.Combine(data, "outbox"), "*-rejection-U*.eml").Length); // the PDF renamed .xlsx has no unit: its answer goes to the office
-        foreach (var sample in bad)
+        Assert.Equal(11, Directory.GetFiles(run.Outbox, "*-rejection-U*.eml").Length); // the PDF renamed .xlsx has no unit: its answer goes to the office
+        foreach (var (folder, file, note) in bad)
         {
-            var name = Path.GetFileName(sample[1]);
+            var name = Path.GetFileName(file);
             var text = Assert.Single(rejections, t => t.Contains($"报送的文件“{name}”"));
-            Assert.Equal(ExpectedProblems(Path.Combine(samples, "forms", sample[1]), sample[3]), Problems(text));
+            Assert.Equal(SampleProblems.Expected(Path.Combine(folder, "forms", file), note), SampleProblems.Numbered(text));
         }
     }
 
-    /// <summary>The numbered problem lines of a rejection, without the advice under each.</summary>
-    private static string[] Problems(string text) =>
-        text.Split('\n').Select(l => l.Trim()).Where(l => l.Length > 3 && char.IsAsciiDigit(l[0]) && l[1] == '.').ToArray();
-
-    /// <summary>What the manifest says is wrong with the sample, at the cells where the sample has it.</summary>
-    private static string[] ExpectedProblems(string path, string note)
+    /// <summary>
+    /// The ledger the annual assessment is made from: every month of 2025 reported (one unit missing and four late
+    /// each month), every 月通报 and 季督办 of the year issued, and a handful of dated tasks still open after
+    /// December's reports, which carry over into 2026.
+    /// </summary>
+    [Fact]
+    public void Demo_ledger_ends_2025_with_twelve_months_of_reports_and_some_dated_tasks_still_open()
     {
-        if (note == "bad: a PDF renamed .xlsx")
-            return ["1. 整个文件：文件内容是PDF 文档，不是 Excel 工作簿或 CSV（可能是改了扩展名）。"];
-        Assert.Equal("bad: status not in list; 已完成 without progress; percent 120", note);
-        var rows = FormRows(path);
-        var header = rows.FindIndex(r => r.Contains("状态"));
-        int Column(string title) => Array.IndexOf(rows[header], title);
-        string Letter(string title) => ((char)('A' + Column(title))).ToString();
-        int RowWhere(string title, string value) => rows.FindIndex(header + 1, r => r[Column(title)] == value) + 1;
-        var unlisted = RowWhere("状态", "基本完成");
-        var overfull = RowWhere("完成进度（%）", "120");
-        Assert.Equal("已完成", rows[overfull - 1][Column("状态")]);
-        Assert.Equal("", rows[overfull - 1][Column("进展情况")]);
-        return
-        [
-            $"1. “填报表”表 第{unlisted}行 状态（{Letter("状态")}列）：状态“基本完成”不是规定的选项。",
-            $"2. “填报表”表 第{overfull}行 完成进度（%）（{Letter("完成进度（%）")}列）：完成进度 120 超出 0–100 的范围。",
-            $"3. “填报表”表 第{overfull}行 进展情况（{Letter("进展情况")}列）：状态为“已完成”，但“进展情况”为空。",
-        ];
+        Assert.True(run.First.ExitCode == 0, run.First.Error);
+        using var c = run.Ledger();
+
+        var months = c.Query<(string Month, long InForce, long Late)>(
+            "SELECT month, COUNT(*), SUM(late) FROM submissions WHERE superseded_by IS NULL GROUP BY month ORDER BY month").ToArray();
+        Assert.Equal(Year, months.Select(m => m.Month));
+        Assert.All(months, m => Assert.Equal((m.Month, 39L, 4L), m));
+        var missing = Year.Select(m => c.ExecuteScalar<string>("SELECT code FROM units WHERE code NOT IN (SELECT unit_code FROM submissions WHERE month = @m)", new { m })).ToArray();
+        Assert.True(missing.Distinct().Count() >= 10, $"the unit that sends nothing varies: {string.Join(" ", missing)}");
+
+        var briefings = c.Query<(string Kind, string Period, long IssueNo)>("SELECT kind, period, issue_no FROM briefings WHERE version = 1 ORDER BY kind, period").ToArray();
+        Assert.Equal(Year.Select((m, i) => ("monthly", m, i + 1L)), briefings.Where(b => b.Kind == "monthly"));
+        Assert.Equal(["2025Q1", "2025Q2", "2025Q3", "2025Q4"], briefings.Where(b => b.Kind == "quarterly").Select(b => b.Period));
+
+        // Open at the end of the year, counted straight from the ledger: a dated task whose lead unit never
+        // reported it 已完成 in a report in force.
+        var dated = c.ExecuteScalar<long>("SELECT COUNT(*) FROM tasks WHERE year = 2025 AND deadline IS NOT NULL");
+        var open = c.ExecuteScalar<long>("""
+            SELECT COUNT(*) FROM tasks t WHERE t.year = 2025 AND t.deadline IS NOT NULL AND NOT EXISTS (
+              SELECT 1 FROM entries e JOIN submissions s ON s.id = e.submission_id
+              WHERE e.task_id = t.id AND s.unit_code = t.lead_unit AND s.superseded_by IS NULL AND s.month LIKE '2025-%' AND e.status = '已完成')
+            """);
+        Assert.InRange(open, Math.Ceiling(dated * 0.05), Math.Floor(dated * 0.10));
+
+        // The worker carries exactly those into 2026, and the demo's December ledger shows them overdue.
+        var tasks = run.Run("tasks", "--month", "2026-01");
+        Assert.True(tasks.ExitCode == 0, tasks.Error);
+        Assert.Equal(open, long.Parse(CarriedOver().Match(tasks.Output).Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Contains($"上年未销号的 {open} 项任务作为上年结转列入", run.First.Output);
+        Assert.Contains($"其中逾期 {open}、", run.First.Output);
     }
 
-    /// <summary>The 填报表 sheet as ExcelDataReader reads it, one string per cell.</summary>
-    private static List<string[]> FormRows(string path)
-    {
-        System.Text.Encoding.RegisterProvider(System.Text.CodePagesEncodingProvider.Instance);
-        using var stream = File.OpenRead(path);
-        using var reader = ExcelDataReader.ExcelReaderFactory.CreateReader(stream);
-        while (reader.Name != "填报表") Assert.True(reader.NextResult(), $"{path} has no 填报表 sheet");
-        var rows = new List<string[]>();
-        while (reader.Read())
-            rows.Add(Enumerable.Range(0, reader.FieldCount).Select(i => Convert.ToString(reader.GetValue(i), System.Globalization.CultureInfo.InvariantCulture) ?? "").ToArray());
-        return rows;
-    }
+    [GeneratedRegex(@"上年结转 (\d+) 项")] private static partial Regex CarriedOver();
 }
