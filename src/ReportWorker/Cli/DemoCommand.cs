@@ -35,6 +35,8 @@ internal static class DemoCommand
             Console.WriteLine($"  邮件(.eml)  {paths.Outbox}");
             Console.WriteLine($"  预填报表    {paths.Forms}");
             Console.WriteLine($"  通报        {paths.Briefings}（月通报、季督办、督办单；本次新排队邮件 {result.BriefingMails} 封）");
+            if (result.Assessment is { } a)
+                Console.WriteLine($"  年考核      {Path.GetDirectoryName(a.NoticePath)}（考核结果通报、初步和最终的考核反馈单；查看得分：assessment show --year {a.Result.Year}）");
             if (sp.GetRequiredService<DemoArrivals>().GeneratedFolder is var generated && Directory.Exists(generated))
                 Console.WriteLine($"  示例报表    {generated}（仓库只保存1—3月，其余月份每次运行时生成）");
             Console.WriteLine($"查看某月台账：dotnet run --project src/ReportWorker -- status --month {result.LastMonth}");

@@ -1,4 +1,6 @@
+using ReportWorker.Assessment;
 using ReportWorker.Briefings;
+using ReportWorker.Scheduling;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Forms;
@@ -12,7 +14,7 @@ using ReportWorker.Periods;
 namespace ReportWorker.Demo;
 
 public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected, int Delivered, ReportMonth FirstMonth, ReportMonth LastMonth,
-    int Notices, int Quarters, string? MonthlyPath, string? QuarterlyPath, int Slips, int BriefingMails);
+    int Notices, int Quarters, string? MonthlyPath, string? QuarterlyPath, int Slips, int BriefingMails, IssuedAssessment? Assessment = null);
 
 /// <summary>
 /// Imports the sample province, feeds each sample form through the inbox at its arrival time, issues each
@@ -22,7 +24,7 @@ public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected
 public sealed class DemoRunner(
     UnitImporter units, TaskImporter tasks, FolderIntake intake, ReceivedFileStore received, OutboxSender sender,
     FormService forms, TaskBooks books, DataPaths paths, DemoClock clock, DemoArrivals sources, DemoSchedule schedule,
-    BriefingPublisher briefings)
+    BriefingPublisher briefings, AssessmentPublisher assessment, OfficeEntries office, SchedulePlanner planner)
 {
     public async Task<DemoResult> RunAsync(string samplesFolder, TextWriter log, CancellationToken ct)
     {
@@ -82,13 +84,60 @@ public sealed class DemoRunner(
         IssueUpTo(DateTimeOffset.MaxValue);
 
         var last = months[^1];
-        clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 25, 9, 0, 0, TimeSpan.FromHours(8)));
-        NextMonthForms(last.Next, samplesFolder, log);
+        // A whole year in: its 年考核, draft in January, final after the objection period, when the jobs would run them;
+        // the next month's forms (the 25th) come between the two.
+        void NextForms()
+        {
+            clock.Set(new DateTimeOffset(last.Next.Year, last.Next.Month, 25, 9, 0, 0, TimeSpan.FromHours(8)));
+            NextMonthForms(last.Next, samplesFolder, log);
+        }
+        IssuedAssessment? final = null;
+        if (last.Month == 12)
+        {
+            var (issued, sent) = await Assessment(last.Year, samplesFolder, log, NextForms, ct);
+            (final, delivered) = (issued, delivered + sent);
+        }
+        else NextForms();
         log.WriteLine($"月通报 {notices} 期、季督办 {quarters} 期，在 {paths.Briefings}。" +
             (notice is null ? "" : $"最后一期月通报：{notice.Path}（{notice.Document.PageCount} 页）") +
             (quarter is null ? "" : $"；季督办：{quarter.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份") + "。");
         delivered += (await sender.DeliverDueAsync(ct)).Sent;
-        return new DemoResult(fed, skipped, accepted, rejected, delivered, months[0], last, notices, quarters, notice?.Path, quarter?.SummaryPath, quarter?.Slips.Count ?? 0, mails);
+        return new DemoResult(fed, skipped, accepted, rejected, delivered, months[0], last, notices, quarters, notice?.Path, quarter?.SummaryPath, quarter?.Slips.Count ?? 0, mails, final);
+    }
+
+    /// <summary>
+    /// The office's entries (from the samples, as imported on 10 January), the draft 反馈单 when assessment-draft
+    /// runs, <paramref name="before"/> what happens between (the next month's forms), then the 通报 and the final
+    /// 反馈单 when assessment-final runs, no earlier than the end of the objection period.
+    /// </summary>
+    private async Task<(IssuedAssessment Final, int Delivered)> Assessment(int year, string samplesFolder, TextWriter log, Action before, CancellationToken ct)
+    {
+        var entries = Path.Combine(samplesFolder, SampleGenerator.AssessmentEntriesName);
+        clock.Set(new DateTimeOffset(year + 1, 1, 10, 10, 0, 0, TimeSpan.FromHours(8)));
+        if (File.Exists(entries) && office.Current(year).Count == 0)
+            log.WriteLine($"工委办公室加减分：{office.Import(entries, year).Rows} 条（{SampleGenerator.AssessmentEntriesName}）。");
+
+        clock.Set(FirstRun("assessment-draft", year));
+        var (draft, queued) = assessment.Draft(year);
+        log.WriteLine($"  {ReportingCalendar.Chinese(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)))} 发出{year}年度考核反馈单（初步结果）{draft.Slips.Count} 份，异议期限 {ReportingCalendar.Chinese(draft.ObjectBy)}；新排队 {queued} 封");
+        var delivered = (await sender.DeliverDueAsync(ct)).Sent;
+        before();
+
+        var objectionsEnd = new DateTimeOffset(draft.ObjectBy.AddDays(1).ToDateTime(TimeOnly.MinValue), TimeSpan.FromHours(8));
+        var at = FirstRun("assessment-final", year);
+        clock.Set(at >= objectionsEnd ? at : planner.RunAtOrAfter("assessment-final", at, objectionsEnd));
+        var (final, queuedFinal) = assessment.Final(year);
+        log.WriteLine($"  {ReportingCalendar.Chinese(clock.GetUtcNow().ToOffset(TimeSpan.FromHours(8)))} 印发{year}年度考核结果通报（琼直工委考〔{year + 1}〕{final.Record.IssueNo}号，{final.Notice!.PageCount} 页）和最终反馈单 {final.Slips.Count} 份；" +
+            string.Join("，", final.Result.Scheme.Grades.Select(g => $"{g.Name} {final.Result.CountOf(g.Name)} 个")) + $"；新排队 {queuedFinal} 封");
+        delivered += (await sender.DeliverDueAsync(ct)).Sent;
+        return (final, delivered);
+    }
+
+    // When the job's schedule first runs in the year after the one assessed.
+    private DateTimeOffset FirstRun(string job, int year)
+    {
+        var start = new DateTimeOffset(year + 1, 1, 1, 0, 0, 0, TimeSpan.FromHours(8));
+        return planner.NextRun(job, start)?.RunAt ?? throw new InvalidOperationException($"Job {job} has no run after {start:yyyy-MM-dd}.");
     }
 
     /// <summary>

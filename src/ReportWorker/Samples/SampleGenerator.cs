@@ -34,6 +34,7 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
 
     public const string ManifestName = "manifest.csv";
     public const string NextYearTasksName = "tasks-2026.xlsx";
+    public const string AssessmentEntriesName = "assessment-2025.xlsx";
 
     public SampleSummary Generate(string folder, IReadOnlyCollection<ReportMonth>? months = null, int seed = DefaultSeed)
     {
@@ -100,8 +101,23 @@ public sealed class SampleGenerator(FormService forms, FormLayoutProvider layout
         }
         File.WriteAllText(Path.Combine(folder, ManifestName), manifest.ToString(), new UTF8Encoding(false));
         WriteNextYearTasks(Path.Combine(folder, NextYearTasksName), tasks, units);
+        WriteAssessmentEntries(Path.Combine(folder, AssessmentEntriesName), units);
         return new SampleSummary(units.Count, tasks.Count, files.Count + (months.Contains(pdf) ? 1 : 0));
     }
+
+    /// <summary>
+    /// The office's own entries for the 2025 assessment, as it keeps them: two commendations, an experience
+    /// promoted, a deduction and a 不得评为好, each with its evidence. Written without the random source.
+    /// </summary>
+    private static void WriteAssessmentEntries(string path, IReadOnlyList<Unit> units) =>
+        AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "考核加减分", ["序号", "单位", "类型", "分值", "事由"],
+        [
+            [1, units[2].ShortName, "加分", 2, "获评全省机关党建工作示范单位（琼直工委〔2025〕18号）"],
+            [2, units[10].ShortName, "加分", 1.5, "“党建+营商环境”做法被省委办公厅《每日要情》刊发推广"],
+            [3, units[10].ShortName, "加分", 5, "机关党委获评全省先进基层党组织（琼组〔2025〕7号）"],
+            [4, units[24].ShortName, "扣分", 3, "2025年巡察反馈的3个问题未按期整改到位（琼直工委巡〔2025〕5号）"],
+            [5, units[31].ShortName, "不得评为好", "", "年内发生违反中央八项规定精神问题并被通报（琼纪通〔2025〕11号）"],
+        ]));
 
     private void Write(string path, Unit unit, ReportMonth month, IReadOnlyList<TaskItem> tasks, IReadOnlyDictionary<long, ReportEntry> answers)
     {
