@@ -20,11 +20,14 @@ public static class AssessmentCalculator
         var top = 0;
         var results = ranked.Select((r, i) =>
         {
-            var (grade, note) = (r.Grade, r.GradeNote);
-            if (grade == scheme.TopGrade && ++top > limit)
-                (grade, note) = (scheme.Grades[1].Name,
-                    $"得分达到“{scheme.TopGrade}”等次，但“{scheme.TopGrade}”等次不超过参加考核单位的{scheme.TopGradeShare:0%}（{limit}个），按排名评为“{scheme.Grades[1].Name}”");
-            return r with { Rank = i + 1, Grade = grade, GradeNote = note };
+            var limited = r.Grade == scheme.TopGrade && ++top > limit;
+            return limited
+                ? r with
+                {
+                    Rank = i + 1, Grade = scheme.Grades[1].Name, LimitedByShare = true,
+                    GradeNote = $"得分达到“{scheme.TopGrade}”等次，但“{scheme.TopGrade}”等次不超过参加考核单位的{scheme.TopGradeShare:0%}（{limit}个），按排名评为“{scheme.Grades[1].Name}”",
+                }
+                : r with { Rank = i + 1 };
         }).ToArray();
         return new AssessmentResult(scheme.Year, scheme, results, units.Where(u => !u.Assessed).Select(u => u.Unit).ToArray());
     }

@@ -32,8 +32,11 @@ public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts te
         {
             var mine = units.Where(u => u.Grade == grade).ToArray();
             doc.Add(new Heading(2, $"（{Chinese(n + 1)}）“{grade}”等次（{mine.Length}个）"));
+            var limited = mine.Where(u => u.LimitedByShare).ToArray();
             doc.Add(new Paragraph(mine.Length == 0 ? "无。" : string.Join("、", mine.Select(u => u.Unit.ShortName)) + "。" +
-                string.Concat(mine.Where(u => u.GradeNote is not null).Select(u => $"{u.Unit.ShortName}{u.GradeNote}。"))));
+                (limited.Length == 0 ? "" : $"其中{string.Join("、", limited.Select(u => u.Unit.ShortName))}{(limited.Length > 1 ? $"等{limited.Length}个单位" : "")}得分达到“{s.TopGrade}”等次，" +
+                    $"因“{s.TopGrade}”等次不超过参加考核单位的{s.TopGradeShare:0%}（{result.TopGradeLimit}个），按排名评为“{grade}”。") +
+                string.Concat(mine.Where(u => u.GradeNote is not null && !u.LimitedByShare).Select(u => $"{u.Unit.ShortName}{u.GradeNote}。"))));
         }
 
         doc.Add(new Heading(1, "三、存在的问题"));

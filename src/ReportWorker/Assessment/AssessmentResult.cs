@@ -29,7 +29,11 @@ public sealed record UnitResult(
     double CompletionRate,
     int OverdueAtYearEnd,
     int LateOrMissingMonths,
-    IReadOnlyList<Reason> Vetoes);
+    IReadOnlyList<Reason> Vetoes)
+{
+    /// <summary>Scored for the top grade but ranked beyond its share: the notice says so once for all of them.</summary>
+    public bool LimitedByShare { get; init; }
+}
 
 /// <summary>An indicator's score for a unit, with every reason it is less than full; not applicable when the unit has nothing it measures.</summary>
 public sealed record IndicatorResult(Indicator Indicator, bool Applicable, double Score, IReadOnlyList<Reason> Reasons, string Summary);
