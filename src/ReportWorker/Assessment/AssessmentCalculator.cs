@@ -97,7 +97,7 @@ public static class AssessmentCalculator
         if (unit.LedTasks.Count == 0) return NotApplicable(i, "本年度没有牵头任务");
         var reasons = unit.Items.Where(x => !x.Rectified)
             .Select(x => new Reason($"{x.Number} {x.TaskCode}（{SupervisionItem.Word(x.Level)}色督办）整改时限{Date(x.RectifyBy)}，" +
-                                    (x.ClosedIn is { } m ? $"{m.ToChinese()}才销号" : "至年底仍未销号"), -i.PerItem[SupervisionItem.Word(x.Level)]))
+                                    (!x.ForOverdue ? "届时仍报告滞后或未启动" : x.ClosedIn is { } m ? $"{m.ToChinese()}才销号" : "至年底仍未销号"), -i.PerItem[SupervisionItem.Word(x.Level)]))
             .ToArray();
         return Deducted(i, reasons, unit.Items.Count == 0 ? "本年度没有整改时限在年内的督办事项" : $"整改时限在年内的督办事项{unit.Items.Count}项，按期整改{unit.Items.Count(x => x.Rectified)}项");
     }

@@ -32,11 +32,16 @@ public sealed record MonthReport(ReportMonth Month, SubmissionState State, DateT
 /// </summary>
 public sealed record TaskAtYearEnd(string Code, string Content, string DeadlineText, bool DueInYear, ReportMonth? ClosedIn, bool OverdueAtYearEnd);
 
-/// <summary>A 督办事项 of the unit whose rectify-by date fell in the year, and whether its task was closed by then.</summary>
-public sealed record ItemOutcome(string Number, string TaskCode, Level Level, DateOnly RectifyBy, ReportMonth? ClosedIn)
+/// <summary>
+/// A 督办事项 of the unit whose rectify-by date fell in the year. <paramref name="ForOverdue"/>: raised because the
+/// task was past its deadline (only closing it rectifies that); otherwise raised for months of 滞后/未启动, which
+/// stopping rectifies too (a standing task never closes). <paramref name="LaggingAtDeadline"/>: the lead unit's
+/// last report by the deadline's month still said 滞后/未启动.
+/// </summary>
+public sealed record ItemOutcome(string Number, string TaskCode, Level Level, DateOnly RectifyBy, ReportMonth? ClosedIn, bool ForOverdue = true, bool LaggingAtDeadline = true)
 {
-    /// <summary>Rectified in time: the task's lead unit reported it 已完成 for the month of the deadline or earlier.</summary>
-    public bool Rectified => ClosedIn is { } m && m <= ReportMonth.Of(RectifyBy);
+    public bool ClosedInTime => ClosedIn is { } m && m <= ReportMonth.Of(RectifyBy);
+    public bool Rectified => ClosedInTime || (!ForOverdue && !LaggingAtDeadline);
 }
 
 /// <summary>One line of the office's own entries for the year (加分, 扣分, or a veto), with its evidence and source row.</summary>

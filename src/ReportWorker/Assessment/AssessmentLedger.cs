@@ -51,7 +51,12 @@ public sealed class AssessmentLedger(
         var offBooks = registry.TasksWithIds(items.Select(i => i.TaskId).Except(decemberBooks.Tasks.Select(t => t.Id)).Distinct().ToArray());
         var tasks = decemberBooks.Tasks.Concat(offBooks).ToArray();
         var from = new ReportMonth(tasks.Length == 0 ? year : Math.Min(year, tasks.Min(t => t.Year)), 1);
-        var states = TaskState.Compute(tasks, submissions.EntriesThrough(december, asOf, from), december).ToDictionary(s => s.Task.Id);
+        var reports = submissions.EntriesThrough(december, asOf, from);
+        var states = TaskState.Compute(tasks, reports, december).ToDictionary(s => s.Task.Id);
+        // Whether an item's task was still reported lagging when its rectify-by month came: once per such month.
+        var itemTasks = tasks.Where(t => items.Any(i => i.TaskId == t.Id)).ToArray();
+        var atDeadline = items.Select(i => ReportMonth.Of(i.RectifyBy)).Distinct()
+            .ToDictionary(m => m, m => TaskState.Compute(itemTasks, reports, m).ToDictionary(s => s.Task.Id));
         var onBooks = decemberBooks.Tasks.Select(t => states[t.Id]).ToLookup(s => s.Task.LeadUnit);
         var itemsByUnit = items.Where(i => states.ContainsKey(i.TaskId)).ToLookup(i => states[i.TaskId].Task.LeadUnit);
         var entries = office.Current(year, asOf).ToLookup(e => e.UnitCode);
@@ -60,9 +65,14 @@ public sealed class AssessmentLedger(
             months.GetValueOrDefault(u.Code) ?? [],
             onBooks[u.Code].Select(s => new TaskAtYearEnd(s.Task.Code, s.Task.Content, s.Task.DeadlineText,
                 s.Task.Deadline?.Year == year && !s.Task.CarriedOver, s.ClosedIn, s.Overdue)).ToArray(),
-            itemsByUnit[u.Code].Select(i => new ItemOutcome(Number(i), i.TaskCode, SupervisionCalculator.Parse(i.Level), i.RectifyBy, states[i.TaskId].ClosedIn)).ToArray(),
+            itemsByUnit[u.Code].Select(i => new ItemOutcome(Number(i), i.TaskCode, SupervisionCalculator.Parse(i.Level), i.RectifyBy, states[i.TaskId].ClosedIn,
+                ForOverdue(i, states[i.TaskId].Task), atDeadline[ReportMonth.Of(i.RectifyBy)][i.TaskId].Lagging)).ToArray(),
             entries[u.Code].ToArray())).ToArray();
     }
+
+    // Raised for being past the deadline: the task was due by the end of the item's quarter.
+    private static bool ForOverdue(StoredItem item, TaskItem task) =>
+        task.Deadline is { } d && Quarter.TryParse(item.Quarter, out var q) && d <= q.LastDay;
 
     // The quarters whose items can fall due in the year: the last of the year before (rectified in January) to the third.
     private static IEnumerable<Quarter> Quarters(int year) => [new(year - 1, 4), new(year, 1), new(year, 2), new(year, 3), new(year, 4)];

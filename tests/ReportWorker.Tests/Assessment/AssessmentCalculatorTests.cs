@@ -42,14 +42,16 @@ public sealed class AssessmentCalculatorTests
         new(U(1), Months(late: [3]), Tasks(10, 9, overdue: 1), [Item("督〔2025〕Q2-001", Level.Yellow, null)], [Entry("U1", "加分", 2, "获评全省机关党建示范单位（琼直工委〔2025〕12号）")]),
         // The same as U1 without the bonus: 91.
         new(U(2), Months(late: [3]), Tasks(10, 9, overdue: 1), [Item("督〔2025〕Q2-002", Level.Yellow, null)], []),
-        // 10 of 10: 40; three months missing: 11; 20; 20 → 91, tied with U2 and ahead of it on completion rate.
-        new(U(3), Months(missing: [2, 5, 8]), Tasks(10, 10), [], []),
+        // 10 of 10: 40; three months missing: 11; an item for lagging months, no longer lagging by its deadline: 20; 20
+        // → 91, tied with U2 and ahead of it on completion rate.
+        new(U(3), Months(missing: [2, 5, 8]), Tasks(10, 10), [new("督〔2025〕Q1-009", "E-001", Level.Blue, new DateOnly(2025, 4, 30), null, ForOverdue: false, LaggingAtDeadline: false)], []),
         // Perfect (100) but vetoed: 差 whatever the score.
         new(U(4), Months(), Tasks(4, 4), [], [Entry("U4", "一票否决", 0, "发生严重违反中央八项规定精神问题")]),
         // Leads nothing, shares tasks: only reporting applies, one month late: 19/20 → 95.
         new(U(5), Months(late: [11]), [], [], []),
-        // Added in July: owes July–December only; November missing: 17; 2 of 2: 40; 20; 20 → 97.
-        new(U(6), Months(from: 7, missing: [11]), Tasks(2, 2), [], []),
+        // Added in July: owes July–December only; November missing: 17; 2 of 2: 40; an item for lagging months still
+        // lagging at its deadline: 19; 20 → 96.
+        new(U(6), Months(from: 7, missing: [11]), Tasks(2, 2), [new("督〔2025〕Q3-004", "E-002", Level.Blue, new DateOnly(2025, 10, 31), null, ForOverdue: false, LaggingAtDeadline: true)], []),
         // Nothing at all this year: not assessed.
         new(U(7), [], [], [], []),
         // Perfect, an item rectified in time, but the office takes off 6 + 6 = 12, capped at 10 → 90.
@@ -68,7 +70,7 @@ public sealed class AssessmentCalculatorTests
         Assert.Equal(91, Of("U3").Score);
         Assert.Equal(100, Of("U4").Score);
         Assert.Equal(95, Of("U5").Score);
-        Assert.Equal(97, Of("U6").Score);
+        Assert.Equal(96, Of("U6").Score);
         Assert.Equal(90, Of("U8").Score);
         Assert.Equal([36.0, 19, 18, 18], Of("U1").Indicators.Select(i => i.Score));
     }
@@ -86,7 +88,7 @@ public sealed class AssessmentCalculatorTests
     {
         Assert.Equal("差", Of("U4").Grade);
         Assert.Contains("一票否决", Of("U4").GradeNote);
-        // 7 assessed, 好 at most 30 %: 2 units. U6 and U5 (97, 95) are 好; U1, U3, U2 and U8 score 90 or more but are 较好.
+        // 7 assessed, 好 at most 30 %: 2 units. U6 and U5 (96, 95) are 好; U1, U3, U2 and U8 score 90 or more but are 较好.
         Assert.Equal(2, Result.TopGradeLimit);
         Assert.Equal(["好", "好", "较好", "较好", "较好", "较好"], new[] { "U6", "U5", "U1", "U3", "U2", "U8" }.Select(c => Of(c).Grade));
         Assert.Contains("不超过参加考核单位的30%（2个）", Of("U1").GradeNote);
@@ -106,6 +108,9 @@ public sealed class AssessmentCalculatorTests
         Assert.Equal("A-010 任务10（完成时限2025年6月底）年底逾期未完成", Assert.Single(u2["overdue"].Reasons).Evidence);
         Assert.Equal(-4, Assert.Single(u2["completion"].Reasons).Points);
         Assert.Equal("2025年11月月报未报送（截止12月5日 17:00）", Assert.Single(Of("U6").Indicators.Single(i => i.Indicator.Key == "reporting").Reasons).Evidence);
+        Assert.Equal("督〔2025〕Q3-004 E-002（蓝色督办）整改时限2025年10月31日，届时仍报告滞后或未启动",
+            Assert.Single(Of("U6").Indicators.Single(i => i.Indicator.Key == "supervision").Reasons).Evidence);
+        Assert.Empty(Of("U3").Indicators.Single(i => i.Indicator.Key == "supervision").Reasons);
     }
 
     [Fact]
