@@ -30,6 +30,7 @@ internal static class AssessmentCommand
         assessment.Subcommands.Add(show);
         assessment.Subcommands.Add(Stage("draft", "发出各单位的考核反馈单（初步结果），注明提出异议的期限", final: false));
         assessment.Subcommands.Add(Stage("final", "印发年度考核结果通报和各单位的考核反馈单（最终结果）", final: true));
+        assessment.Subcommands.Add(AssessmentObjectionsCommand.Create());
         return assessment;
     }
 

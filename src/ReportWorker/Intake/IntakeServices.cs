@@ -21,6 +21,11 @@ public static class IntakeServices
         services.AddSingleton<IntakeService>();
         services.AddSingleton<FolderIntake>();
         services.AddSingleton<MailboxStore>();
+        // The objections register belongs to the assessment; it is registered here, where replies are read, to
+        // leave AddAssessment as it is. Registering it there too would do no harm (the last registration wins).
+        services.AddSingleton<Assessment.AssessmentObjections>();
+        services.AddSingleton<ObjectionComposer>();
+        services.AddSingleton<ObjectionReplies>();
         services.AddSingleton<MailboxIntake>();
         services.AddSingleton<IDeliveryJournal, MailboxJournal>();
         services.AddScheduledJob<FolderIntakeJob>();

@@ -1,3 +1,4 @@
+using System.Globalization;
 using ReportWorker.Hosting;
 using MailKit;
 using MailKit.Net.Imap;
@@ -16,7 +17,8 @@ namespace ReportWorker.Intake;
 /// through <see cref="IntakeService"/> (or queue one answer when there is none) → mark it processed →
 /// move it to the processed or rejected folder → finish. A crash between any two steps leaves the
 /// message where the next run either resumes it (each file is found unfinished and not taken twice)
-/// or, once marked processed, only moves it.
+/// or, once marked processed, only moves it. A reply to a draft 考核反馈单 (<see cref="ObjectionReplies"/>)
+/// is recorded as an objection and forwarded to the office in the same transaction that marks it processed.
 /// </summary>
 public sealed class MailboxIntake(
     IOptions<MailboxOptions> options,
@@ -28,6 +30,7 @@ public sealed class MailboxIntake(
     ReceivedFileStore received,
     RegistryStore registry,
     ReceiptComposer receipts,
+    ObjectionReplies objections,
     OutboxStore outbox,
     LedgerDatabase database,
     LedgerLocks locks,
@@ -109,7 +112,8 @@ public sealed class MailboxIntake(
             return new MailboxOutcome(messageId, sender, subject, MailboxOutcome.AlreadyTaken, destination, resumed.Select(AsOutcome).ToArray());
         }
 
-        var receivedAt = clock.GetUtcNow();
+        // A message taken up again after an interruption keeps the time it first arrived: an objection's deadline is judged by it.
+        var receivedAt = record is null ? clock.GetUtcNow() : DateTimeOffset.Parse(record.ReceivedAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind);
         long recordId;
         if (record is null)
         {
@@ -123,57 +127,68 @@ public sealed class MailboxIntake(
         }
         CrashPoints.Hit("mailbox-after-archive");
 
-        var (disposition, files, answer) = Decide(recordId, message, messageId, sender, subject, receivedAt);
-        var target = files.Any(f => f.IsAccepted) ? o.ProcessedFolder : o.RejectedFolder;
-        database.InTransaction((c, tx) =>
+        var (disposition, files, answer, objection) = Decide(recordId, message, messageId, sender, subject, receivedAt);
+        // An objection is handled (recorded and forwarded), so it is filed as processed even without a form.
+        var target = files.Any(f => f.IsAccepted) || objection is not null ? o.ProcessedFolder : o.RejectedFolder;
+        var objectionId = database.InTransaction((c, tx) =>
         {
             if (answer is not null) outbox.Enqueue(c, tx, answer);
+            // Keyed by the Message-Id, not this record: the same message delivered again with other bytes is one objection.
+            var id = objection is null ? null : objections.Record(c, tx, objection, $"mailbox:{messageId}", receivedAt, raw);
             MailboxStore.MarkProcessed(c, tx, recordId, disposition, target, files.Count, files.Count(f => f.IsAccepted));
-            return 0;
+            return id;
         });
+        if (objection is not null) LogObjection(messageId, objection, objectionId);
         CrashPoints.Hit("mailbox-before-move");
 
         await MoveAsync(client, source, uid, target, ct);
         CrashPoints.Hit("mailbox-after-move");
         Finish(recordId, Unfinished(messageId));
         MailboxLog.Taken(logger, messageId, sender ?? "-", disposition, files.Count, target);
-        return new MailboxOutcome(messageId, sender, subject, disposition, target, files);
+        return new MailboxOutcome(messageId, sender, subject, disposition, target, files, objectionId);
     }
 
-    /// <summary>Runs the message's files through intake, or decides it gets no intake at all.</summary>
-    private (string Disposition, IReadOnlyList<IntakeOutcome> Files, OutgoingMessage? Answer) Decide(
+    /// <summary>
+    /// Runs the message's files through intake, or decides it gets no intake at all; says whether it is an objection
+    /// to the draft assessment. An objection's spreadsheets are still taken in as forms; its other files are evidence.
+    /// </summary>
+    private (string Disposition, IReadOnlyList<IntakeOutcome> Files, OutgoingMessage? Answer, ObjectionReply? Objection) Decide(
         long recordId, MimeMessage message, string messageId, string? sender, string subject, DateTimeOffset receivedAt)
     {
+        // Automatic mail first: an out-of-office reply to a 反馈单 is not an objection.
         if (MailParts.AutomaticReason(message, mail.Value.FromAddress) is { } why)
         {
             MailboxLog.Automatic(logger, messageId, sender ?? "-", why);
-            return (MailboxOutcome.Automatic, [], null);
+            return (MailboxOutcome.Automatic, [], null, null);
         }
         if (sender is null)
         {
             // Without a From address the liaison check cannot be made and nobody can be answered.
             MailboxLog.NoSender(logger, messageId);
-            return (MailboxOutcome.NoSender, [], null);
+            return (MailboxOutcome.NoSender, [], null, null);
         }
         var contents = MailParts.Contents(message);
-        if (contents.Files.Count == 0)
+        var unit = registry.Units().FirstOrDefault(u => u.Liaisons.Any(l => string.Equals(l.Email, sender, StringComparison.OrdinalIgnoreCase)));
+        var objection = objections.Recognise(message, sender, unit, subject, contents, receivedAt);
+        var forms = objection is null ? contents.Files : contents.Files.Where(f => ObjectionReplies.IsSpreadsheet(f.Name)).ToArray();
+        if (forms.Count == 0)
         {
-            var unit = registry.Units().FirstOrDefault(u => u.Liaisons.Any(l => string.Equals(l.Email, sender, StringComparison.OrdinalIgnoreCase)));
+            if (objection is not null) return (MailboxOutcome.Objection, [], null, objection);
             // Only a liaison can have meant to send a form. A reply such as "收到" to a notice, a receipt or a 督办单
             // needs no answer; a reply to a form or a reminder without the file most likely forgot the attachment.
             var repliesTo = RepliedKind(message);
             if (unit is null || (repliesTo is not null && !MessageKinds.AsksForForm(repliesTo)))
             {
                 MailboxLog.NotAnswered(logger, messageId, sender, unit is null ? "not a registered liaison" : $"a reply to a {repliesTo}");
-                return (MailboxOutcome.NotAnswered, [], null);
+                return (MailboxOutcome.NotAnswered, [], null, null);
             }
-            return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents));
+            return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents), null);
         }
 
         var outcomes = new List<IntakeOutcome>();
         var seen = new HashSet<string>();
         var temp = Directory.CreateDirectory(Path.Combine(paths.Root, "tmp", "mailbox")).FullName;
-        foreach (var file in contents.Files)
+        foreach (var file in forms)
         {
             // Our own name for the bytes: the attachment's name is the sender's text, never a path.
             var path = Path.Combine(temp, $"{recordId:D6}-{file.Index}.part");
@@ -189,7 +204,14 @@ public sealed class MailboxIntake(
                 File.Delete(path);
             }
         }
-        return (MailboxOutcome.Taken, outcomes, null);
+        return (MailboxOutcome.Taken, outcomes, null, objection);
+    }
+
+    private void LogObjection(string messageId, ObjectionReply objection, long? id)
+    {
+        var how = objection.ByHeaders ? "a reply to the draft slip" : "recognised by its subject";
+        if (id is { } recorded) MailboxLog.ObjectionRecorded(logger, messageId, objection.Sender, objection.Window.Year, objection.UnitCode, how, recorded);
+        else MailboxLog.ObjectionSeenBefore(logger, messageId, objection.Sender, objection.Window.Year, objection.UnitCode);
     }
 
     /// <summary>The kind of our own message this one answers (In-Reply-To, else the last of References), if any.</summary>

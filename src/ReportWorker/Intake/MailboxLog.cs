@@ -39,4 +39,12 @@ internal static partial class MailboxLog
     [LoggerMessage(EventId = 2109, EventName = "MailNotAnswered", Level = LogLevel.Information,
         Message = "Message {MessageId} from {Sender} has no file and is not answered ({Why}); filed as rejected")]
     public static partial void NotAnswered(ILogger logger, string messageId, string sender, string why);
+
+    [LoggerMessage(EventId = 2110, EventName = "ObjectionRecorded", Level = LogLevel.Information,
+        Message = "Message {MessageId} from {Sender} objects to the {Year} draft assessment of {Unit} ({How}); recorded as objection {Id} and forwarded to the office")]
+    public static partial void ObjectionRecorded(ILogger logger, string messageId, string sender, int year, string unit, string how, long id);
+
+    [LoggerMessage(EventId = 2111, EventName = "ObjectionSeenBefore", Level = LogLevel.Information,
+        Message = "Message {MessageId} from {Sender}, an objection to the {Year} draft assessment of {Unit}, was recorded before (delivered again); not forwarded again")]
+    public static partial void ObjectionSeenBefore(ILogger logger, string messageId, string sender, int year, string unit);
 }

@@ -32,3 +32,4 @@ public sealed class PeriodGuardCommandOnPostgres : PeriodGuardCommandTests, IRun
 public sealed class YearRolloverOnPostgres : YearRolloverTests, IRunsOnPostgres;
 public sealed class TaskYearsMigrationOnPostgres : TaskYearsMigrationTests, IRunsOnPostgres;
 public sealed class AssessmentServiceOnPostgres : ReportWorker.Tests.Assessment.AssessmentServiceTests, IRunsOnPostgres;
+public sealed class ObjectionReplyOnPostgres(DovecotServer dovecot) : ObjectionReplyTests(dovecot), IRunsOnPostgres;
