@@ -60,6 +60,8 @@ internal static class IntakeCommand
         MailboxOutcome.NoSender => "没有发件人，不处理",
         MailboxOutcome.Journal => "本系统发出邮件的副本",
         MailboxOutcome.AlreadyTaken => "之前已处理，仅移动",
+        MailboxOutcome.Objection => "考核异议，已登记并转工委办公室",
+        MailboxOutcome.NotAnswered => "无需答复（没有报表，也不是异议）",
         _ => m.Disposition,
     };
 }

@@ -23,7 +23,6 @@ public static class IntakeServices
         services.AddSingleton<MailboxStore>();
         // The objections register belongs to the assessment; it is registered here, where replies are read, to
         // leave AddAssessment as it is. Registering it there too would do no harm (the last registration wins).
-        services.AddSingleton<Assessment.AssessmentObjections>();
         services.AddSingleton<ObjectionComposer>();
         services.AddSingleton<ObjectionReplies>();
         services.AddSingleton<MailboxIntake>();

@@ -67,7 +67,7 @@ public class ObjectionReplyTests(DovecotServer dovecot) : IClassFixture<DovecotS
         Assert.Contains("收到异议，已转省委省直机关工委办公室", ack.Message.TextBody);
         Assert.DoesNotContain("退回", ack.Message.Subject + ack.Message.TextBody + ack.Message.HtmlBody);
         Assert.Empty(w.Sent("rejection"));
-        Assert.Equal("auto-generated", ack.Message.Headers["Auto-Submitted"]);   // an auto-responder at the unit stays quiet
+        Assert.Equal("auto-replied", ack.Message.Headers["Auto-Submitted"]);   // an answer to a person (RFC 3834), and an auto-responder at the unit stays quiet
         TestContext.Current.TestOutputHelper?.WriteLine($"== {office.Message.Subject}\n{text}\n== {ack.Message.Subject}\n{ack.Message.TextBody}");
 
         // Read again: nothing in the folder; the same message delivered again; the same message with a relay's extra header.
