@@ -77,9 +77,15 @@ public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts te
         var open = Count(IndicatorKind.Completion);
         var overdue = Count(IndicatorKind.OverdueAtYearEnd);
         var items = Count(IndicatorKind.Supervision);
-        yield return $"（一）任务完成不够到位。年底仍有{open}项完成时限在年内的牵头任务未销号，其中{overdue}项逾期未完成，涉及{Units(IndicatorKind.OverdueAtYearEnd)}个单位。";
-        yield return $"（二）督办整改不够及时。整改时限在年内的督办事项中，有{items}项未按期整改，涉及{Units(IndicatorKind.Supervision)}个单位。";
-        yield return $"（三）月报报送不够规范。全年逾期报送{late}个单位次，未报送{missing}个单位次，涉及{Units(IndicatorKind.Reporting)}个单位。";
+        yield return open + overdue == 0
+            ? "（一）年度任务完成情况较好。完成时限在年内的牵头任务年底前均已销号。"
+            : $"（一）任务完成不够到位。年底仍有{open}项完成时限在年内的牵头任务未销号；年底逾期未完成的牵头任务（含上年结转）共{overdue}项，涉及{Units(IndicatorKind.OverdueAtYearEnd)}个单位。";
+        yield return items == 0
+            ? "（二）督办整改总体及时。整改时限在年内的督办事项均已按期整改。"
+            : $"（二）督办整改不够及时。整改时限在年内的督办事项中，有{items}项未按期整改，涉及{Units(IndicatorKind.Supervision)}个单位。";
+        yield return late + missing == 0
+            ? "（三）月报报送规范。全年各单位均按时报送月报。"
+            : $"（三）月报报送不够规范。全年逾期报送{late}个单位次，未报送{missing}个单位次，涉及{Units(IndicatorKind.Reporting)}个单位。";
     }
 
     private static Cell N(string text) => new(text, TextAlign.Center);
