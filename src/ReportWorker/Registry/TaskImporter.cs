@@ -39,9 +39,11 @@ public sealed class TaskImporter(LedgerDatabase database, TimeProvider clock, Re
         var file = Path.GetFileName(path);
         var units = new RegistryStore(database).Units();
         var categories = options.Value.Categories;
-        // Read once with no year for undated deadlines, to see which years the list itself writes.
-        var (listYear, basis) = ListYear(Parse(path, file, units, categories, UndatedYear), year);
-        var tasks = Parse(path, file, units, categories, listYear);
+        // Without --year, read once with no year for undated deadlines to see which years the list itself writes,
+        // and again only if some deadline ("6月底") needs the year found. (A 30,000-row list takes seconds to read.)
+        var first = Parse(path, file, units, categories, year ?? UndatedYear);
+        var (listYear, basis) = ListYear(first, year);
+        var tasks = year is null && first.Any(t => t.Task.Deadline?.Year == UndatedYear) ? Parse(path, file, units, categories, listYear) : first;
         CheckYear(tasks, file, listYear, basis);
         return database.InTransaction((c, tx) =>
         {
