@@ -1,5 +1,4 @@
 using System.Globalization;
-using ReportWorker.Documents;
 using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;

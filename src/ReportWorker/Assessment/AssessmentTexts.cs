@@ -1,10 +1,3 @@
-using System.Globalization;
-using ReportWorker.Documents;
-using ReportWorker.Documents.Components;
-using ReportWorker.Documents.Fonts;
-using ReportWorker.Documents.Rendering;
-using ReportWorker.Documents.Text;
-
 namespace ReportWorker.Assessment;
 
 /// <summary>The words of the assessment's documents from templates and settings, already rendered.</summary>
