@@ -51,6 +51,7 @@ public static class SupervisionCalculator
             if (previous.TryGetValue(state.Task.Id, out var before))
                 level = (Level)Math.Max((int)level, Math.Min((int)Parse(before.Level) + 1, (int)Level.Red));
             var reason = state.Overdue && lagging ? $"逾期未完成，且连续{state.LaggingMonthsRunning}个月报告滞后或未启动"
+                : state.Overdue && overdueDays == 0 ? $"完成时限（{state.Task.DeadlineText}）已到，季末仍未完成"  // due on the quarter's last day: not "0天"
                 : state.Overdue ? $"超过完成时限（{state.Task.DeadlineText}）{overdueDays}天仍未完成"
                 : $"连续{state.LaggingMonthsRunning}个月报告滞后或未启动";
             var item = new StoredItem(quarter.ToString(), nextSeq++, state.Task.Id, state.Task.Code, SupervisionItem.Word(level), reason, rectifyBy);

@@ -81,4 +81,15 @@ public sealed class SupervisionTests
         Assert.Null(t1.NowItem);
         Assert.Equal("督〔2025〕Q2-002", q2.Previous.Single(f => f.TaskCode == "T3").NowItem!.Number);
     }
+
+    [Fact]
+    public void A_task_due_on_the_quarters_last_day_and_still_open_is_past_its_deadline_not_0_days_overdue()
+    {
+        var task = T("T9", new(2025, 3, 31), 9);
+        var states = TaskState.Compute([task], [E(3, "T9", ReportStatus.OnSchedule)], Q1.LastMonth);
+
+        var (figures, _) = SupervisionCalculator.Compute(Q1, states, [], [], Options, Calendar);
+
+        Assert.Equal("完成时限（2025-03-31）已到，季末仍未完成", Assert.Single(figures.Items).Reason);
+    }
 }
