@@ -168,9 +168,16 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     }
 
     /// <summary>The kind of a message the worker sent, by its Message-Id (with or without angle brackets); null if not ours.</summary>
-    public string? KindOf(string messageId)
+    public string? KindOf(string messageId) => Find(messageId)?.Kind;
+
+    /// <summary>The message this worker queued under a Message-Id (a reply's In-Reply-To), if it is ours.</summary>
+    public SentMessageRef? Find(string messageId)
     {
         using var c = database.Open();
-        return c.ExecuteScalar<string?>("SELECT kind FROM outbox WHERE message_id = @id", new { id = messageId.Trim().Trim('<', '>') });
+        return c.QueryFirstOrDefault<SentMessageRef>(
+            "SELECT message_key AS Key, kind AS Kind, unit_code AS UnitCode FROM outbox WHERE message_id = @id", new { id = messageId.Trim().Trim('<', '>') });
     }
 }
+
+/// <summary>What the outbox knows of a message it queued: its key, kind and unit.</summary>
+public sealed record SentMessageRef(string Key, string Kind, string? UnitCode);

@@ -31,7 +31,7 @@ public sealed record ObjectionReply(ObjectionWindow Window, string UnitCode, Uni
 /// </list>
 /// Automatic mail and mail without a sender are sorted out before this is asked, so an auto-reply to a slip is never an objection.
 /// </summary>
-public sealed partial class ObjectionReplies(LedgerDatabase database, AssessmentObjections register, RegistryStore registry,
+public sealed partial class ObjectionReplies(AssessmentObjections register, RegistryStore registry,
     ObjectionComposer composer, OutboxStore outbox, ReportingCalendar calendar)
 {
     // The kind AssessmentMailer queues a draft 反馈单 under (its template's name).
@@ -86,19 +86,12 @@ public sealed partial class ObjectionReplies(LedgerDatabase database, Assessment
         return null;
     }
 
-    /// <summary>
-    /// The key and unit of our own draft slip or acknowledgement with this Message-Id. Read here rather than through
-    /// OutboxStore, which only tells a message's kind: the slip's key carries the year the reply is about.
-    /// </summary>
-    private (string Key, string UnitCode)? Ours(string messageId)
-    {
-        using var c = database.Open();
-        var row = c.QueryFirstOrDefault<(string Key, string? UnitCode)>("""
-            SELECT message_key, unit_code FROM outbox
-            WHERE message_id = @messageId AND ((kind = @draft AND message_key LIKE 'assessment/%/draft/%') OR (kind = @ack AND message_key LIKE 'assessment/%/objection/%'))
-            """, new { messageId, draft = DraftKind, ack = ObjectionComposer.AcknowledgementKind });
-        return row.Key is not null && row.UnitCode is { } unit ? (row.Key, unit) : null;
-    }
+    /// <summary>The key and unit of our own draft slip or acknowledgement with this Message-Id: the slip's key carries the year the reply is about.</summary>
+    private (string Key, string UnitCode)? Ours(string messageId) =>
+        outbox.Find(messageId) is { UnitCode: { } unit } m
+        && ((m.Kind == DraftKind && m.Key.StartsWith("assessment/", StringComparison.Ordinal) && m.Key.Contains("/draft/", StringComparison.Ordinal))
+            || (m.Kind == ObjectionComposer.AcknowledgementKind && m.Key.StartsWith("assessment/", StringComparison.Ordinal) && m.Key.Contains("/objection/", StringComparison.Ordinal)))
+            ? (m.Key, unit) : null;
 
     private (ObjectionWindow, string, bool)? BySubject(Unit? senderUnit, string subject, DateTimeOffset receivedAt)
     {
