@@ -65,7 +65,8 @@ public sealed class AssessmentService(
         var objectBy = ObjectBy(created);
         var texts = Texts(result, draft: true, "", record.Version, created, objectBy);
         var slips = WriteSlips(result, texts, draft: true, created, Folder(year), Suffix("初步结果", record.Version), mark: null);
-        briefings.Written(record.Id, slips.FirstOrDefault()?.Path ?? Folder(year), Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", slips.Select(s => s.Sha256)))));
+        // The draft is one slip per unit, not one document: the register keeps their folder and a hash over the slips' hashes.
+        briefings.Written(record.Id, Folder(year), Hashing.Sha256(System.Text.Encoding.UTF8.GetBytes(string.Join("\n", slips.Select(s => s.Sha256)))));
         return new IssuedAssessment(record, result, slips, null, null, objectBy, early);
     }
 

@@ -45,15 +45,7 @@ public sealed class MidYearUnitTests : IDisposable
     private void AddStatisticsBureau()
     {
         _world.SetLocalTime(2025, 7, 1);
-        var units = Path.Combine(_world.Root, "units-july.xlsx");
-        AtomicFile.Write(units, s => SimpleXlsxWriter.Write(s, "单位", ["单位代码", "单位名称", "简称", "联络员", "联络员邮箱"],
-        [
-            ["U01", "中共海南省委办公厅", "省委办公厅", "王晓明", "swbgt@example.gov.cn"],
-            ["U02", "海南省审计厅", "省审计厅", "李海燕；张伟", "ssjt@example.gov.cn；ssjt.dj@example.gov.cn"],
-            ["U03", "中华人民共和国海口海关", "海口海关", "陈静", "hkhg@example.gov.cn"],
-            ["U04", "海南省统计局", "省统计局", "赵敏", "stjj@example.gov.cn"],
-        ]));
-        _world.Get<UnitImporter>().Import(units);
+        _world.ImportUnits(Path.Combine(_world.Root, "units-july.xlsx"), [.. TestWorld.SmallUnits, ["U04", "海南省统计局", "省统计局", "赵敏", "stjj@example.gov.cn"]]);
         var tasks = Path.Combine(_world.Root, "tasks-july.xlsx");
         AtomicFile.Write(tasks, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "完成时限"],
             [["G-001", "F", "统计领域党建与业务融合试点", "省统计局", "2025年11月底"]]));

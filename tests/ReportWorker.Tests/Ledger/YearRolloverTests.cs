@@ -257,27 +257,22 @@ public class YearRolloverTests : IDisposable
     public void A_list_cannot_use_year_qualified_codes_nor_continue_a_task_that_does_not_exist()
     {
         _world.SetLocalTime(2026, 1, 5);
-        var path = Path.Combine(_world.Root, "tasks-2026-bad.xlsx");
-        AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "完成时限", "接续上年任务"],
-        [
-            ["2025-A-001", "A", "建立机关党建述职评议制度", "省审计厅", "2026年6月底", ""],
-            ["A-002", "A", "完善机关党建主体责任清单", "省委办公厅", "2026-03-31", "Z-999"],
-        ]));
 
-        var refused = Assert.Throws<RegistryImportException>(() => _world.Get<TaskImporter>().Import(path));
+        var refused = Assert.Throws<RegistryImportException>(() => _world.Get<TaskImporter>().Import(List2026("tasks-2026-bad.xlsx", "2025-A-001")));
         Assert.Contains(refused.Errors, e => e.Row == 2 && e.Problem.Contains("以年份开头", StringComparison.Ordinal));
-        refused = Assert.Throws<RegistryImportException>(() => _world.Get<TaskImporter>().Import(ReplaceFirstRow(path)));
+        refused = Assert.Throws<RegistryImportException>(() => _world.Get<TaskImporter>().Import(List2026("tasks-2026-bad2.xlsx", "A-001")));
         Assert.Contains(refused.Errors, e => e.Row == 3 && e.Problem.Contains("2025年度清单中没有任务 Z-999", StringComparison.Ordinal));
     }
 
-    private string ReplaceFirstRow(string path)
+    // Two rows; the second says it continues last year's Z-999, which never existed.
+    private string List2026(string name, string firstCode)
     {
-        var fixedPath = Path.Combine(_world.Root, "tasks-2026-bad2.xlsx");
-        AtomicFile.Write(fixedPath, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "完成时限", "接续上年任务"],
+        var path = Path.Combine(_world.Root, name);
+        AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "完成时限", "接续上年任务"],
         [
-            ["A-001", "A", "建立机关党建述职评议制度", "省审计厅", "2026年6月底", ""],
+            [firstCode, "A", "建立机关党建述职评议制度", "省审计厅", "2026年6月底", ""],
             ["A-002", "A", "完善机关党建主体责任清单", "省委办公厅", "2026-03-31", "Z-999"],
         ]));
-        return fixedPath;
+        return path;
     }
 }

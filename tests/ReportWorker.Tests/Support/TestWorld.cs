@@ -58,17 +58,27 @@ public sealed class TestWorld : IDisposable
     public void SetLocalTime(int year, int month, int day, int hour = 10, int minute = 0) =>
         Clock.SetUtcNow(new DateTimeOffset(year, month, day, hour, minute, 0, TimeSpan.FromHours(8)));
 
+    /// <summary>The small registry's units: code, name, short name, liaisons, addresses.</summary>
+    public static readonly string[][] SmallUnits =
+    [
+        ["U01", "中共海南省委办公厅", "省委办公厅", "王晓明", "swbgt@example.gov.cn"],
+        ["U02", "海南省审计厅", "省审计厅", "李海燕；张伟", "ssjt@example.gov.cn；ssjt.dj@example.gov.cn"],
+        ["U03", "中华人民共和国海口海关", "海口海关", "陈静", "hkhg@example.gov.cn"],
+    ];
+
+    /// <summary>Writes <paramref name="rows"/> as a unit list at <paramref name="path"/> and imports it.</summary>
+    public void ImportUnits(string path, IEnumerable<string[]> rows)
+    {
+        AtomicFile.Write(path, s => SimpleXlsxWriter.Write(s, "单位", ["单位代码", "单位名称", "简称", "联络员", "联络员邮箱"],
+            rows.Select(r => (IReadOnlyList<object?>)r).ToArray()));
+        Get<UnitImporter>().Import(path);
+    }
+
     /// <summary>Three units and seven tasks: enough to exercise lead, co-unit, standing and dated tasks. <paramref name="year"/>: the list's year (deadlines moved to it).</summary>
     public void ImportSmallRegistry(int year = 2025)
     {
         var units = Path.Combine(Root, "units.xlsx");
-        AtomicFile.Write(units, s => SimpleXlsxWriter.Write(s, "单位", ["单位代码", "单位名称", "简称", "联络员", "联络员邮箱"],
-        [
-            ["U01", "中共海南省委办公厅", "省委办公厅", "王晓明", "swbgt@example.gov.cn"],
-            ["U02", "海南省审计厅", "省审计厅", "李海燕；张伟", "ssjt@example.gov.cn；ssjt.dj@example.gov.cn"],
-            ["U03", "中华人民共和国海口海关", "海口海关", "陈静", "hkhg@example.gov.cn"],
-        ]));
-        Get<UnitImporter>().Import(units);
+        ImportUnits(units, SmallUnits);
         var tasks = Path.Combine(Root, "tasks.xlsx");
         AtomicFile.Write(tasks, s => SimpleXlsxWriter.Write(s, "任务", ["任务编号", "类别", "任务内容", "牵头单位", "配合单位", "完成时限", "清单类型"],
         new string[][]
