@@ -14,7 +14,7 @@ using ReportWorker.Periods;
 namespace ReportWorker.Demo;
 
 public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected, int Delivered, ReportMonth FirstMonth, ReportMonth LastMonth,
-    int Notices, int Quarters, string? MonthlyPath, string? QuarterlyPath, int Slips, int BriefingMails, IssuedAssessment? Assessment = null);
+    int Notices, int Quarters, int BriefingMails, IssuedAssessment? Assessment = null);
 
 /// <summary>
 /// Imports the sample province, feeds each sample form through the inbox at its arrival time, issues each
@@ -102,7 +102,7 @@ public sealed class DemoRunner(
             (notice is null ? "" : $"最后一期月通报：{notice.Path}（{notice.Document.PageCount} 页）") +
             (quarter is null ? "" : $"；季督办：{quarter.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份") + "。");
         delivered += (await sender.DeliverDueAsync(ct)).Sent;
-        return new DemoResult(fed, skipped, accepted, rejected, delivered, months[0], last, notices, quarters, notice?.Path, quarter?.SummaryPath, quarter?.Slips.Count ?? 0, mails, final);
+        return new DemoResult(fed, skipped, accepted, rejected, delivered, months[0], last, notices, quarters, mails, final);
     }
 
     /// <summary>
