@@ -49,11 +49,18 @@ public sealed record BarChart(IReadOnlyList<string> Labels, IReadOnlyList<double
                 else c.Missing.Add(r.Value);
 
         var chart = this;
+        // A figure floats: where it does not fit, the text after it fills the page and the figure opens the next.
+        var group = new KeepGroup { Float = true };
+        yield return new SpaceItem(c.Page.LineHeight / 2) { Group = group };
         yield return new BoxItem(height, (ctx, rect) =>
             ChartPlot.Draw(chart, texts, ctx.Typefaces[face], ctx.Canvas, rect.Left + (c.Page.TextWidth - width) / 2, rect.Top, (int)width, (int)height, drawn),
-            usage => { foreach (var cp in drawn) usage.Add(face, cp); }) { Width = c.Page.TextWidth, KeepWithNext = Caption is not null };
+            usage => { foreach (var cp in drawn) usage.Add(face, cp); }) { Width = c.Page.TextWidth, Group = group };
         if (Caption is not null)
-            foreach (var line in c.Lines(Caption, c.Body with { GridPitch = null }, TextAlign.Center)) yield return line;
+            foreach (var line in c.Lines(Caption, c.Body with { GridPitch = null, Size = c.Page.BodySize - 2 }, TextAlign.Center))
+            {
+                line.Group = group;
+                yield return line;
+            }
     }
 
     // ScottPlot writes tick numbers in the current culture ("N0", or "G" with an exponent for tiny and huge values).

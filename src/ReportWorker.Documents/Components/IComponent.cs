@@ -21,6 +21,13 @@ public sealed class LayoutContext(FontSet fonts, PageSetup page)
 
     public TextStyle Body => new(FontRole.Body, page.BodySize, Rgb.Black, page.CharPitch);
 
+    /// <summary>The baseline of text in this style centred in a band (a grid line) starting at <paramref name="top"/>.</summary>
+    public float Baseline(float top, float band, TextStyle style)
+    {
+        var face = fonts.Faces[fonts.FaceOf(style.Role)];
+        return top + (band - (face.Ascent + face.Descent) * style.Size) / 2 + face.Ascent * style.Size;
+    }
+
     /// <summary>Lines of text, one grid line each.</summary>
     public IEnumerable<LayoutItem> Lines(string text, TextStyle style, TextAlign align, float indent = 0, float? lineHeight = null, bool keepWithNext = false, (int, string)? bookmark = null)
     {

@@ -12,15 +12,17 @@ public sealed record Cell(string Text, TextAlign Align = TextAlign.Left, Rgb? Fi
 }
 
 /// <summary>
-/// A table: relative column widths, header rows repeated on every page it spans, body rows whose
-/// wrapped cells may split across pages at a line boundary.
+/// A table in black rules: relative column widths, header rows (黑体) repeated on every page it spans, body
+/// rows that move whole to the next page (only a row taller than a page is cut, at a line boundary). Cells
+/// are filled only where a caller gives a fill that carries meaning, always with the word beside it.
 /// </summary>
 public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IReadOnlyList<Cell>> HeaderRows, IReadOnlyList<IReadOnlyList<Cell>> Rows) : IComponent
 {
     public float FontSize { get; init; } = 12;
     public float LineSpacing { get; init; } = 1.45f;
     public float PaddingMm { get; init; } = 1.2f;
-    public Rgb HeaderFill { get; init; } = new(0xE8, 0xEE, 0xF6);
+    /// <summary>None by default: an official document's tables are black rules on white.</summary>
+    public Rgb? HeaderFill { get; init; }
 
     public IEnumerable<LayoutItem> Layout(LayoutContext context)
     {
@@ -58,7 +60,7 @@ public sealed class TableRowItem(IReadOnlyList<(IReadOnlyList<TextLine> Lines, C
 
     /// <summary>The row's text, cell by cell, line by line.</summary>
     public IEnumerable<string> Lines => cells.SelectMany(c => c.Lines.Select(l => l.Text));
-    public override float MinHeight => lineHeight + 2 * pad;
+    internal override bool CanCarry => !IsTableHeader;
 
     public override (LayoutItem Head, LayoutItem Tail)? Split(float available)
     {

@@ -8,6 +8,8 @@ public sealed class TextLineItem(TextLine line, float height, TextAlign align, f
 {
     public TextLine Line => line;
     public override float Height => height;
+    /// <summary>A line of body text may go along with the signature; a heading or title line may not.</summary>
+    internal override bool CanCarry => Bookmark is null && line.Style.Role == Fonts.FontRole.Body;
 
     public override void Draw(DrawContext context, float x, float y)
     {

@@ -61,15 +61,18 @@ internal static class PdfRenderer
         foreach (var placed in layout.Pages[index])
             placed.Item.Draw(context, page.Left, page.Top + placed.Y);
         if (layout.Mark is { } mark) PageMarks.Draw(context, page, mark);
-        if (number is null) return;
+        if (number is null || layout.Pages[index].Any(p => p.Item.HidesPageNumber)) return;
         var style = number.Style;
-        var bottom = page.Top + page.TextHeight;
-        // GB/T 9704: the dash line sits 7 mm below the text block; odd pages right, even pages left, one character in.
-        var top = bottom + 7 * PageSetup.PointsPerMm - style.Size * 0.25f;
+        // GB/T 9704 7.5: the dash's upper edge 7 mm below the text block; odd pages right, even pages left, one character in.
+        var dash = number.Glyphs.FirstOrDefault(g => g.Codepoint == '—');
+        var font = context.Font(dash.Face, style.Size);
+        font.MeasureText("—", out var ink);
+        var baseline = page.Top + page.TextHeight + 7 * PageSetup.PointsPerMm - ink.Top;
         var x = page.PageNumbers == PageNumberStyle.ChineseTotal ? page.Left + (page.TextWidth - number.Width) / 2
             : index % 2 == 0 ? page.Left + page.TextWidth - style.Size - number.Width
             : page.Left + style.Size;
-        context.DrawLine(number, x, context.Baseline(top, style.Size * 1.2f, style));
+        if (page.PageNumbers == PageNumberStyle.ChineseTotal) baseline = page.Top + page.TextHeight + 7 * PageSetup.PointsPerMm + style.Size * 0.8f;
+        context.DrawLine(number, x, baseline);
     }
 
     private static IReadOnlyList<(int Page, float Y, int Level, string Text)> Bookmarks(LaidOutDocument layout) =>

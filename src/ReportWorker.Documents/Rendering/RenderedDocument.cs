@@ -20,6 +20,7 @@ public sealed class RenderedDocument(byte[] pdf, LaidOutDocument layout)
     {
         TextLineItem t => [t.Line.Text],
         PairItem p => [p.Left.Text, p.Right.Text],
+        FreeItem f => f.Lines.Select(l => l.Text),
         StackItem s => s.Parts.SelectMany(Texts),
         Components.TableRowItem r => r.Lines,
         _ => [],

@@ -63,7 +63,7 @@ public sealed class AssessmentLedger(
 
         return units.Select(u => new UnitYear(u,
             months.GetValueOrDefault(u.Code) ?? [],
-            onBooks[u.Code].Select(s => new TaskAtYearEnd(s.Task.Code, s.Task.Content, s.Task.DeadlineText,
+            onBooks[u.Code].Select(s => new TaskAtYearEnd(s.Task.Code, s.Task.Content, s.Task.DueText,
                 s.Task.Deadline?.Year == year && !s.Task.CarriedOver, s.ClosedIn, s.Overdue)).ToArray(),
             itemsByUnit[u.Code].Select(i => new ItemOutcome(Number(i), i.TaskCode, SupervisionCalculator.Parse(i.Level), i.RectifyBy, states[i.TaskId].ClosedIn,
                 ForOverdue(i, states[i.TaskId].Task), atDeadline[ReportMonth.Of(i.RectifyBy)][i.TaskId].Lagging)).ToArray(),

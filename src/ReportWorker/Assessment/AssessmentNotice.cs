@@ -10,7 +10,7 @@ namespace ReportWorker.Assessment;
 /// The 年度考核结果通报: the overall picture, the results by grade, the problems the year's ledger shows,
 /// the requirements, and as attachment every unit's score by indicator. Composes components; no I/O.
 /// </summary>
-public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts texts, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
+public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts texts, DateTimeOffset created, FontSet fonts, Signature signature, PageMark? mark = null)
 {
     public RenderedDocument Render()
     {
@@ -42,7 +42,7 @@ public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts te
         foreach (var p in Problems()) doc.Add(new Paragraph(p));
         doc.Add(new Heading(1, "四、下一步工作要求"));
         foreach (var p in texts.Requirements) doc.Add(new Paragraph(p));
-        doc.Add(new Signature(texts.Signature, texts.Date));
+        doc.Add(new AttachmentNote(texts.AttachmentTitle)).Add(signature);
 
         doc.Add(new AttachmentHeading("附件", texts.AttachmentTitle));
         var widths = new List<float> { 1f, 2.6f };

@@ -35,7 +35,7 @@ public sealed class AssessmentStageException(string message) : Exception(message
 /// </summary>
 public sealed class AssessmentService(
     AssessmentLedger ledger, BriefingStore briefings, LiquidTemplates templates, ReportingCalendar calendar, DataPaths paths,
-    IOptions<AssessmentOptions> options, DocumentFonts fonts)
+    IOptions<AssessmentOptions> options, DocumentFonts fonts, OfficeSigning signing)
 {
     public const string DraftKind = "assessment-draft";
     public const string FinalKind = "assessment";
@@ -114,7 +114,7 @@ public sealed class AssessmentService(
 
     private (string, RenderedDocument) WriteNotice(AssessmentResult result, AssessmentTexts texts, DateTimeOffset created, string folder, string suffix, PageMark? mark)
     {
-        var notice = new AssessmentNotice(result, texts, created, fonts.Set, mark).Render();
+        var notice = new AssessmentNotice(result, texts, created, fonts.Set, signing.Sign(texts.Signature, texts.Date), mark).Render();
         var path = Path.Combine(folder, $"{result.Year}-年度考核结果通报{suffix}.pdf");
         notice.Save(path);
         return (path, notice);
@@ -127,7 +127,7 @@ public sealed class AssessmentService(
         Hosting.Cores.For(slips.Length, n =>
         {
             var unit = result.Units[n];
-            var slip = new FeedbackSlip(unit, result, texts, draft, created, fonts.Set, mark).Render();
+            var slip = new FeedbackSlip(unit, result, texts, draft, created, fonts.Set, signing.Sign(texts.Signature, texts.Date, asksForReply: draft), mark).Render();
             var path = Path.Combine(folder, $"{result.Year}-考核反馈单-{unit.Unit.Code}-{Intake.Archive.SafeName(unit.Unit.ShortName)}{suffix}.pdf");
             slip.Save(path);
             slips[n] = new WrittenSlip(unit, path, Hashing.Sha256(slip.Pdf));

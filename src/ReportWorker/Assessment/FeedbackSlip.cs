@@ -9,15 +9,15 @@ namespace ReportWorker.Assessment;
 /// One unit's 考核反馈单: each indicator with its score and every point lost with its evidence, the office's
 /// entries, the total, grade and rank; a draft says 初步结果 and by when to object. Composes components; no I/O.
 /// </summary>
-public sealed class FeedbackSlip(UnitResult unit, AssessmentResult result, AssessmentTexts texts, bool draft, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
+public sealed class FeedbackSlip(UnitResult unit, AssessmentResult result, AssessmentTexts texts, bool draft, DateTimeOffset created, FontSet fonts, Signature signature, PageMark? mark = null)
 {
     public RenderedDocument Render()
     {
         var stage = draft ? "初步结果" : "最终结果";
         var title = $"{texts.SlipTitle}（{stage}）";
         var doc = new Document(new DocumentMetadata($"{title}（{unit.Unit.ShortName}）", texts.Organ, $"考核反馈单 {result.Year}", created), fonts: fonts) { Mark = mark };
-        // The stage goes in the masthead's line: a title of its own keeps the slip's title to one line.
-        doc.Add(new Masthead(texts.Organ, $"考核反馈单（{stage}）")).Add(new Title(texts.SlipTitle)).Add(new Addressee($"{unit.Unit.Name}："));
+        // A letter to one unit (信函格式); the stage stands where a letter's number does, so the title is said once.
+        doc.Add(new Masthead(texts.Organ, stage) { Format = MastheadFormat.Letter }).Add(new Title(texts.SlipTitle)).Add(new Addressee($"{unit.Unit.Name}："));
         doc.Add(new Paragraph($"根据《{result.Scheme.Name}》，贵单位{result.Year}年度党建工作考核{stage}为：总分{SchemeText.P(unit.Score)}分，等次“{unit.Grade}”，" +
             $"在{result.Units.Count}个参加考核单位中排第{unit.Rank}位。{(unit.GradeNote is null ? "" : unit.GradeNote + "。")}各项得分及依据如下。"));
 
@@ -34,7 +34,7 @@ public sealed class FeedbackSlip(UnitResult unit, AssessmentResult result, Asses
         rows.Add([new Cell("总分", Strong: true), "", N(SchemeText.P(unit.Score)), $"等次：{unit.Grade}"]);
         doc.Add(new Table([2.2f, 1f, 1.2f, 7f], [[new Cell("项目", TextAlign.Center), new Cell("分值", TextAlign.Center), new Cell("得分", TextAlign.Center), new Cell("情况及依据", TextAlign.Center)]], rows) { FontSize = 11 });
         if (draft) doc.Add(new Paragraph(texts.Objection));
-        doc.Add(new Signature(texts.Signature, texts.Date));
+        doc.Add(signature);
         return doc.Render();
     }
 

@@ -28,7 +28,8 @@ public sealed class BriefingService(
     ReportingCalendar calendar,
     DataPaths paths,
     IOptions<RegistryOptions> registryOptions,
-    DocumentFonts fonts)
+    DocumentFonts fonts,
+    OfficeSigning signing)
 {
     /// <summary>The month's figures from the ledger as it stood at <paramref name="asOf"/> (now when null).</summary>
     public MonthlyFigures Figures(ReportMonth month, DateTimeOffset? asOf = null)
@@ -79,7 +80,7 @@ public sealed class BriefingService(
     {
         var texts = Texts(month, figures, issue, version, created);
         var units = registry.Units().ToDictionary(u => u.Code, u => u.ShortName);
-        return new MonthlyNotice(figures, texts, units, created, fonts.Set, mark).Render();
+        return new MonthlyNotice(figures, texts, units, created, fonts.Set, signing.Sign(texts.Signature, texts.Date), mark).Render();
     }
 
     private MonthlyNoticeTexts Texts(ReportMonth month, MonthlyFigures f, string issue, long version, DateTimeOffset created)

@@ -14,6 +14,9 @@ public static class BriefingsServices
         services.AddSingleton<IValidateOptions<DocumentFontsOptions>, FontsValidator>();
         services.AddSettings<SupervisionOptions>(SupervisionOptions.SectionName);
         services.AddSettings<BriefingsOptions>(BriefingsOptions.SectionName);
+        services.AddSettings<SigningOptions>(SigningOptions.SectionName);
+        services.AddSingleton<IValidateOptions<SigningOptions>, SigningValidator>();
+        services.AddSingleton<OfficeSigning>();
         services.AddSingleton<DocumentFonts>();
         services.AddSingleton<BriefingStore>();
         services.AddSingleton<BriefingService>();

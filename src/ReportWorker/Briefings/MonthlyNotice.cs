@@ -14,13 +14,12 @@ public sealed record MonthlyNoticeTexts(
     IReadOnlyList<string> Requirements, string Signature, string Date, string CopyTo, string Issuer, string AttachmentTitle);
 
 /// <summary>
-/// The 月通报 as a document: masthead, title, five sections, signature, the attachment with every
-/// task's status (by colour and by word) and the closing block. Composes components; does no I/O.
-/// A draft carries <paramref name="mark"/> on every page.
+/// The 月通报 as a document (GB/T 9704 文件格式): masthead, title, five sections, 附件说明, signature, the attachment
+/// with every task's status in words, and the closing block. Tables are black rules; the one chart has a caption,
+/// data labels and the table's own names. Composes components; does no I/O. A draft carries <paramref name="mark"/> on every page.
 /// </summary>
-public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
+public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts texts, IReadOnlyDictionary<string, string> unitNames, DateTimeOffset created, FontSet fonts, Signature signature, PageMark? mark = null)
 {
-    private static readonly Rgb Done = new(0xE2, 0xF0, 0xD9), Behind = new(0xFC, 0xE4, 0xD6), NotStarted = new(0xF8, 0xCB, 0xAD), Unknown = new(0xE7, 0xE6, 0xE6);
 
     public RenderedDocument Render()
     {
@@ -34,7 +33,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         ComposeUnits(doc);
         ComposeProblems(doc);
         ComposeRequirements(doc);
-        doc.Add(new Signature(texts.Signature, texts.Date));
+        doc.Add(new AttachmentNote(texts.AttachmentTitle)).Add(signature);
         ComposeAttachment(doc);
         doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发"));
         return doc.Render();
@@ -49,9 +48,13 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         // Carried-over tasks are counted in their categories; this row says how many of them there are.
         if (figures.CarriedOver.Total > 0) rows = [.. rows, Row($"其中：{Registry.TaskItem.CarriedOverLabel}", figures.CarriedOver)];
         doc.Add(new Table([3.6f, 1, 1, 1, 1, 1, 1, 1.3f], [Header("类别", "任务数", "累计销号", "本月销号", "序时推进", "滞后", "逾期", "完成率")], rows));
-        var labels = figures.Categories.Select(c => $"{c.Code} {c.Name[^Math.Min(4, c.Name.Length)..]}").ToArray();
-        var values = figures.Categories.Select(c => c.Counts.CompletionRate).ToArray();
-        doc.Add(new Spacer()).Add(new BarChart(labels, values, 150, 62) { ValueAxisTitle = "完成率（%）" });
+        // The table's own names, each bar labelled with its rate; lying bars leave the names room.
+        var labels = figures.Categories.Select(c => $"{c.Code} {c.Name}").Reverse().ToArray();
+        var values = figures.Categories.Select(c => c.Counts.CompletionRate).Reverse().ToArray();
+        doc.Add(new BarChart(labels, values, 150, 12 + 9f * labels.Length)
+        {
+            Horizontal = true, ValueAxisTitle = "完成率（%）", ValueFormat = "0.0", Caption = $"图1　{figures.Month.ToChinese()}各类别任务完成率（%）",
+        });
     }
 
     private void ComposeUnits(Document doc)
@@ -66,9 +69,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
             Number(u.Counts.Lagging), Number(u.Counts.Overdue), Submission(u.Submission),
         ]).ToArray();
         doc.Add(new Table([1, 3.4f, 1.1f, 1.1f, 1.3f, 1, 1, 1.3f], [Header("排名", "单位", "牵头任务", "累计销号", "完成率", "滞后", "逾期", "报送")], rows));
-        var labels = ranked.Select(u => u.Unit.ShortName).Reverse().ToArray();
-        var values = ranked.Select(u => u.Counts.CompletionRate).Reverse().ToArray();
-        doc.Add(new Spacer()).Add(new BarChart(labels, values, 150, Math.Min(220, 20 + 5f * labels.Length)) { Horizontal = true, LabelSize = 9, ValueAxisTitle = "完成率（%）" });
+        // No chart here: forty bars would repeat the ranking table beside it, and half of them stand at zero early in the year.
     }
 
     private void ComposeProblems(Document doc)
@@ -109,30 +110,29 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         var states = figures.AllTasks;
         var rows = states.Select(s =>
         {
-            var (word, fill) = StatusOf(s);
             return (IReadOnlyList<Cell>)
             [
-                new Cell(s.Task.Code, TextAlign.Center), s.Task.Content, UnitName(s.Task.LeadUnit), new Cell(s.Task.DeadlineText, TextAlign.Center),
-                new Cell(word, TextAlign.Center, fill), new Cell(s.LastPercent is { } p && s.ReportedThisMonth ? $"{p:0.#}%" : "—", TextAlign.Right),
+                new Cell(s.Task.Code, TextAlign.Center), s.Task.Content, UnitName(s.Task.LeadUnit), new Cell(s.Task.DueText, TextAlign.Center),
+                new Cell(StatusOf(s), TextAlign.Center), new Cell(s.LastPercent is { } p && s.ReportedThisMonth ? $"{p:0.#}%" : "—", TextAlign.Right),
             ];
         }).ToArray();
         doc.Add(new Table([1.3f, 5.2f, 2.1f, 2.4f, 2.3f, 1.2f], [Header("编号", "任务内容", "牵头单位", "完成时限", "状态", "进度")], rows) { FontSize = 10.5f });
     }
 
-    private (string Word, Rgb? Fill) StatusOf(TaskState s) =>
-        s.Closed ? ($"已销号（{s.ClosedIn!.Value.Month}月）", Done)
-        : !s.ReportedThisMonth ? (s.Overdue ? "未报送·逾期" : "未报送", Unknown)
+    private static string StatusOf(TaskState s) =>
+        s.Closed ? $"已销号（{s.ClosedIn!.Value.Month}月）"
+        : !s.ReportedThisMonth ? (s.Overdue ? "未报送·逾期" : "未报送")
         : s.LastStatus switch
         {
-            ReportStatus.Lagging => (s.Overdue ? "滞后·逾期" : "滞后", Behind),
-            ReportStatus.NotStarted => (s.Overdue ? "未启动·逾期" : "未启动", NotStarted),
-            _ => (s.Overdue ? "逾期" : "序时推进", s.Overdue ? Behind : null),
+            ReportStatus.Lagging => s.Overdue ? "滞后·逾期" : "滞后",
+            ReportStatus.NotStarted => s.Overdue ? "未启动·逾期" : "未启动",
+            _ => s.Overdue ? "逾期" : "序时推进",
         };
 
     private Table TaskTable(IReadOnlyList<TaskState> states) => new(
         [1.3f, 5.3f, 2.2f, 2.4f, 1.9f],
         [Header("编号", "任务内容", "牵头单位", "完成时限", "最近状态")],
-        states.Select(s => (IReadOnlyList<Cell>)[new Cell(s.Task.Code, TextAlign.Center), s.Task.Content, UnitName(s.Task.LeadUnit), new Cell(s.Task.DeadlineText, TextAlign.Center), new Cell(s.LastStatus ?? "未报送", TextAlign.Center)]).ToArray())
+        states.Select(s => (IReadOnlyList<Cell>)[new Cell(s.Task.Code, TextAlign.Center), s.Task.Content, UnitName(s.Task.LeadUnit), new Cell(s.Task.DueText, TextAlign.Center), new Cell(s.LastStatus ?? "未报送", TextAlign.Center)]).ToArray())
     { FontSize = 10.5f };
 
     private string UnitName(string code) => unitNames.GetValueOrDefault(code, code);
@@ -146,8 +146,8 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
     private static Cell Submission(SubmissionState s) => s switch
     {
         SubmissionState.OnTime => new Cell("按时", TextAlign.Center),
-        SubmissionState.Late => new Cell("逾期", TextAlign.Center, Behind),
-        SubmissionState.Missing => new Cell("未报送", TextAlign.Center, NotStarted),
+        SubmissionState.Late => new Cell("逾期", TextAlign.Center),
+        SubmissionState.Missing => new Cell("未报送", TextAlign.Center),
         _ => new Cell("—", TextAlign.Center),
     };
 }

@@ -9,12 +9,13 @@ using ReportWorker.Periods;
 
 namespace ReportWorker.Briefings;
 
-/// <summary>The words of a 季督办 and its slips, from templates and settings, already rendered.</summary>
+/// <summary>The words of a 季督办 专报 and its 督办单, from templates and settings, already rendered.</summary>
 public sealed record QuarterlyTexts(
-    string Organ, string DocumentNumber, string Title, string Addressee, string Intro, IReadOnlyList<string> Requirements,
-    string Signature, string Date, string CopyTo, string Issuer, string SlipTitle, Func<DateOnly, string> Requirement);
+    string Organ, string ReportName, string ReportNumber, string ReportOffice, string Title, string Intro, IReadOnlyList<string> Requirements,
+    string Signature, string Date, string ReportTo, string CopyTo, string Issuer, string SlipTitle,
+    Func<int, string> SlipNumber, Func<DateOnly, string> Requirement);
 
-/// <summary>Level colours: 蓝, 黄, 红 shown by colour and by word.</summary>
+/// <summary>Level colours: 蓝, 黄, 红, always with the word: the only colour in the tables, because it carries meaning.</summary>
 internal static class LevelStyle
 {
     public static Cell Cell(Level level) => new($"{SupervisionItem.Word(level)}色", TextAlign.Center, Fill(level), level == Level.Red ? Rgb.White : null);
@@ -28,22 +29,26 @@ internal static class LevelStyle
 }
 
 /// <summary>
-/// The 季督办 summary for leaders: items by level and unit, the list of items, and what became of last
-/// quarter's items. Composes components; does no I/O. A draft carries <paramref name="mark"/> on every page.
+/// The 季督办 for the committee's leaders, in the form an office reports to its leaders: a 专报 (督办工作专报, 第N期,
+/// the office and the date under the name; 报：工委领导同志 in the 版记), not a 通报 addressed to them. It gives
+/// the items by level and unit, the list of items, and what became of last quarter's. Composes components; no I/O.
+/// A draft carries <paramref name="mark"/> on every page.
 /// </summary>
 public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts, IReadOnlyDictionary<string, Unit> units, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
 {
     public RenderedDocument Render()
     {
-        var doc = new Document(new DocumentMetadata(texts.Title, texts.Organ, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts) { Mark = mark };
-        doc.Add(new Masthead(texts.Organ, texts.DocumentNumber)).Add(new Title(texts.Title)).Add(new Addressee(texts.Addressee)).Add(new Paragraph(texts.Intro));
+        var doc = new Document(new DocumentMetadata(texts.Title, texts.ReportOffice, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts) { Mark = mark };
+        doc.Add(new Masthead(texts.ReportName, texts.ReportNumber) { LeftNote = texts.ReportOffice, RightNote = texts.Date })
+           .Add(new Title(texts.Title))
+           .Add(new Paragraph(texts.Intro));
 
         doc.Add(new Heading(1, "一、督办事项总体情况"));
         var items = figures.Items;
         int Count(Level l) => items.Count(i => i.Level == l);
         doc.Add(new Paragraph(items.Count == 0
             ? $"{figures.Quarter.Chinese}没有需要督办的事项。"
-            : $"本季度共确定督办事项{items.Count}项，其中红色{Count(Level.Red)}项、黄色{Count(Level.Yellow)}项、蓝色{Count(Level.Blue)}项，涉及{items.Select(i => i.State.Task.LeadUnit).Distinct().Count()}个单位。"));
+            : $"本季度共确定督办事项{items.Count}项，其中红色{Count(Level.Red)}项、黄色{Count(Level.Yellow)}项、蓝色{Count(Level.Blue)}项，涉及{items.Select(i => i.State.Task.LeadUnit).Distinct().Count()}个单位，已向各单位印发督办单。"));
         if (items.Count > 0)
         {
             var byUnit = items.GroupBy(i => i.State.Task.LeadUnit).OrderByDescending(g => g.Count(i => i.Level == Level.Red)).ThenByDescending(g => g.Count()).ThenBy(g => units.GetValueOrDefault(g.Key)?.SortOrder ?? 0);
@@ -51,8 +56,8 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
                 byUnit.Select(g => (IReadOnlyList<Cell>)[Name(g.Key), N(g.Count(i => i.Level == Level.Red)), N(g.Count(i => i.Level == Level.Yellow)), N(g.Count(i => i.Level == Level.Blue)), N(g.Count())]).ToArray()));
 
             doc.Add(new Heading(1, "二、督办事项清单"));
-            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.8f, 1.9f], [Header("督办编号", "等级", "任务", "牵头单位", "原完成时限", "整改时限")],
-                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{i.Reason}）", Name(i.State.Task.LeadUnit), new Cell(i.State.Task.DeadlineText, TextAlign.Center), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
+            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.8f, 1.9f], [Header("督办编号", "等级", "任务及督办原因", "牵头单位", "原完成时限", "整改时限")],
+                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{i.Reason}）", Name(i.State.Task.LeadUnit), new Cell(i.State.Task.DueText, TextAlign.Center), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
                 { FontSize = 10.5f });
         }
 
@@ -66,46 +71,14 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
                 figures.Previous.Select(f => (IReadOnlyList<Cell>)[new Cell(f.Number, TextAlign.Center), LevelStyle.Cell(f.Level), f.TaskCode,
                     f.ClosedIn is { } m ? $"已于{m.ToChinese()}销号" : f.NowItem is { } now ? $"未完成，列为{now.Number}（{SupervisionItem.Word(now.Level)}色）" : "未完成"]).ToArray()));
         }
-        doc.Add(new Heading(1, items.Count > 0 ? "四、工作要求" : "三、工作要求"));
+        doc.Add(new Heading(1, items.Count > 0 ? "四、下步工作安排" : "三、下步工作安排"));
         foreach (var p in texts.Requirements) doc.Add(new Paragraph(p));
-        doc.Add(new Signature(texts.Signature, texts.Date));
-        doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发"));
+        doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发") { ReportTo = texts.ReportTo });
         return doc.Render();
     }
 
     private string Name(string code) => units.TryGetValue(code, out var u) ? u.ShortName : code;
-    private static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
+    internal static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";
     private static Cell N(int n) => new(n.ToString(CultureInfo.InvariantCulture), TextAlign.Right);
-    private static IReadOnlyList<Cell> Header(params string[] t) => t.Select(x => new Cell(x, TextAlign.Center)).ToArray();
-}
-
-/// <summary>One unit's 督办单: only its own items, each with everything the unit needs to act on it. A draft carries <paramref name="mark"/> on every page.</summary>
-public sealed class SupervisionSlip(Unit unit, IReadOnlyList<SupervisionItem> items, QuarterlyTexts texts, Quarter quarter, DateTimeOffset created, FontSet fonts, PageMark? mark = null)
-{
-    public RenderedDocument Render()
-    {
-        var doc = new Document(new DocumentMetadata($"{texts.SlipTitle}（{unit.ShortName}）", texts.Organ, $"督办单 {quarter.Chinese}", created), fonts: fonts) { Mark = mark };
-        doc.Add(new Masthead(texts.Organ, $"{quarter.Chinese}督办单"))
-           .Add(new Title(texts.SlipTitle))
-           .Add(new Addressee($"{unit.Name}："))
-           .Add(new Paragraph($"经{quarter.Chinese}督办，贵单位牵头的以下{items.Count}项任务列为督办事项，请抓紧整改。"));
-        foreach (var item in items)
-        {
-            doc.Add(new Heading(2, $"（{item.Number}）{SupervisionItem.Word(item.Level)}色督办"));
-            doc.Add(new Table([1.6f, 6],
-                [],
-                [
-                    [new Cell("督办编号", Strong: true), item.Number],
-                    [new Cell("督办等级", Strong: true), LevelStyle.Cell(item.Level) with { Align = TextAlign.Left }],
-                    [new Cell("任务", Strong: true), $"{item.State.Task.Code} {item.State.Task.Content}"],
-                    [new Cell("原完成时限", Strong: true), item.State.Task.DeadlineText],
-                    [new Cell("督办原因", Strong: true), item.Reason],
-                    [new Cell("最近进展", Strong: true), item.State.LastStatus is null ? "未报送" : $"{item.State.LastStatus}，完成进度{item.State.LastPercent:0.#}%（{item.State.LastReported?.ToChinese()}报送）{(string.IsNullOrWhiteSpace(item.State.LastProgress) ? "" : "：" + item.State.LastProgress)}"],
-                    [new Cell("整改时限", Strong: true), $"{item.RectifyBy.Year}年{item.RectifyBy.Month}月{item.RectifyBy.Day}日"],
-                    [new Cell("整改要求", Strong: true), texts.Requirement(item.RectifyBy)],
-                ]) { FontSize = 12 });
-        }
-        doc.Add(new Signature(texts.Signature, texts.Date));
-        return doc.Render();
-    }
+    internal static IReadOnlyList<Cell> Header(params string[] t) => t.Select(x => new Cell(x, TextAlign.Center)).ToArray();
 }

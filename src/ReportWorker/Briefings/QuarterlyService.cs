@@ -33,7 +33,8 @@ public sealed class QuarterlyService(
     ReportingCalendar calendar,
     DataPaths paths,
     IOptions<SupervisionOptions> options,
-    DocumentFonts documentFonts)
+    DocumentFonts documentFonts,
+    OfficeSigning signing)
 {
     /// <summary>The quarter's 督办事项, numbering and keeping those found for the first time.</summary>
     public QuarterFigures Figures(Quarter quarter, DateTimeOffset? asOf = null)
@@ -47,7 +48,8 @@ public sealed class QuarterlyService(
     {
         var index = books.For(quarter.LastMonth, asOf);
         var states = TaskState.Compute(index.Tasks, submissions.EntriesThrough(quarter.LastMonth, asOf, LedgerStatus.FirstMonth(index)), quarter.LastMonth);
-        return SupervisionCalculator.Compute(quarter, states, supervision.Load(quarter), supervision.Load(quarter.Previous), options.Value, calendar.WorkingDays);
+        return SupervisionCalculator.Compute(quarter, states, supervision.Load(quarter), supervision.Load(quarter.Previous), options.Value, calendar.WorkingDays,
+            DateOnly.FromDateTime(calendar.ToLocal(asOf ?? calendar.Now).DateTime));
     }
 
     /// <summary>
@@ -87,6 +89,7 @@ public sealed class QuarterlyService(
     {
         var units = registry.Units().ToDictionary(u => u.Code);
         var fonts = documentFonts.Set;
+        var signature = signing.Sign(texts.Signature, texts.Date, asksForReply: true);
         var summary = new QuarterlyNotice(figures, texts, units, created, fonts, mark).Render();
         var summaryPath = Path.Combine(folder, $"{quarter}-季督办{suffix}.pdf");
         summary.Save(summaryPath);
@@ -102,7 +105,7 @@ public sealed class QuarterlyService(
         Cores.For(groups.Length, n =>
         {
             var unit = units[groups[n].Key];
-            var slip = new SupervisionSlip(unit, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, created, fonts, mark).Render();
+            var slip = new SupervisionSlip(unit, n + 1, groups[n].OrderBy(i => i.Seq).ToArray(), texts, quarter, signature, created, fonts, mark).Render();
             var path = Path.Combine(folder, $"{quarter}-督办单-{unit.Code}-{Intake.Archive.SafeName(unit.ShortName)}{suffix}.pdf");
             slip.Save(path);
             slips[n] = new IssuedSlip(unit, path, Hashing.Sha256(slip.Pdf));
@@ -115,15 +118,27 @@ public sealed class QuarterlyService(
         var settings = JsonSerializer.Deserialize<Dictionary<string, string>>(File.ReadAllText(Path.Combine(templates.Folder, "briefings", "quarterly.json")))!;
         var model = new
         {
-            quarter.Year, QuarterCn = quarter.Chinese, Issue = issue,
+            quarter.Year, QuarterCn = quarter.Chinese, QuarterNumber = quarter.Number, Issue = issue,
             QuarterEndCn = ReportingCalendar.Chinese(quarter.LastDay), LaggingMonths = options.Value.LaggingMonths,
         };
         string Setting(string key) => templates.RenderText(settings[key], model).Trim();
         string File_(string name) => templates.RenderFile($"briefings/{name}", model).Trim();
         var requirement = settings["requirement"];
-        return new QuarterlyTexts(Setting("organ"), Setting("documentNumber"), Setting("title") + (version > 1 ? $"（第{version}版）" : ""), Setting("addressee"),
+        var slipNumber = settings["slipNumber"];
+        var versioned = version > 1 ? $"（第{version}版）" : "";
+        return new QuarterlyTexts(Setting("organ"), Setting("reportName"), Setting("reportNumber"), Setting("reportOffice"), Setting("title") + versioned,
             File_("quarterly-intro.liquid"), File_("quarterly-requirements.liquid").Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
-            Setting("signature"), ReportingCalendar.Chinese(DateOnly.FromDateTime(created.DateTime)), Setting("copyTo"), Setting("issuer"), Setting("slipTitle"),
-            by => templates.RenderText(requirement, new { RectifyBy = ReportingCalendar.Chinese(by) }).Trim());
+            Setting("signature"), ReportingCalendar.Chinese(DateOnly.FromDateTime(created.DateTime)), Setting("reportTo"), Setting("copyTo"), Setting("issuer"), Setting("slipTitle") + versioned,
+            seq => templates.RenderText(slipNumber, new { quarter.Year, QuarterNumber = quarter.Number, Issue = issue, Seq = seq.ToString("D2", CultureInfo.InvariantCulture) }).Trim(),
+            by =>
+            {
+                // The answer comes with the form of the month the deadline falls in: the channel every unit already uses.
+                var month = ReportMonth.Of(by);
+                return templates.RenderText(requirement, new
+                {
+                    RectifyBy = ReportingCalendar.Chinese(by), ReplyMonth = month.ToChinese(),
+                    ReplyBy = ReportingCalendar.Chinese(DateOnly.FromDateTime(calendar.ToLocal(calendar.DueAt(month)).DateTime)),
+                }).Trim();
+            });
     }
 }

@@ -23,8 +23,12 @@ public static class SupervisionCalculator
         IReadOnlyList<StoredItem> storedThisQuarter,
         IReadOnlyList<StoredItem> storedPreviousQuarter,
         SupervisionOptions options,
-        WorkingCalendar calendar)
+        WorkingCalendar calendar,
+        DateOnly? issued = null)
     {
+        // Days overdue are told as of the day the 季督办 is issued, the day its readers read them; the level
+        // is decided as of the quarter's end, so an item keeps its level however late the notice goes out.
+        var asOf = issued is { } day && day > quarter.LastDay ? day : quarter.LastDay;
         // By task id: across a year a carried-over task changes its code (A-001 → 2025-A-001), and a new task may take the old one.
         var byTask = statesAtQuarterEnd.ToDictionary(s => s.Task.Id);
         var previous = storedPreviousQuarter.ToDictionary(i => i.TaskId);
@@ -50,9 +54,10 @@ public static class SupervisionCalculator
             var level = state.Overdue ? (overdueDays > options.RedAfterOverdueDays ? Level.Red : Level.Yellow) : Level.Blue;
             if (previous.TryGetValue(state.Task.Id, out var before))
                 level = (Level)Math.Max((int)level, Math.Min((int)Parse(before.Level) + 1, (int)Level.Red));
-            var reason = state.Overdue && lagging ? $"逾期未完成，且连续{state.LaggingMonthsRunning}个月报告滞后或未启动"
-                : state.Overdue && overdueDays == 0 ? $"完成时限（{state.Task.DeadlineText}）已到，季末仍未完成"  // due on the quarter's last day: not "0天"
-                : state.Overdue ? $"超过完成时限（{state.Task.DeadlineText}）{overdueDays}天仍未完成"
+            var daysLate = state.Task.Deadline is { } due ? asOf.DayNumber - due.DayNumber : 0;
+            var late = daysLate > 0 ? $"截至{ReportingCalendar.Chinese(asOf)}已超过完成时限（{state.Task.DueText}）{daysLate}天" : $"完成时限（{state.Task.DueText}）已到";
+            var reason = state.Overdue && lagging ? $"{late}仍未完成，且连续{state.LaggingMonthsRunning}个月报告滞后或未启动"
+                : state.Overdue ? $"{late}仍未完成"
                 : $"连续{state.LaggingMonthsRunning}个月报告滞后或未启动";
             var item = new StoredItem(quarter.ToString(), nextSeq++, state.Task.Id, state.Task.Code, SupervisionItem.Word(level), reason, rectifyBy);
             newItems.Add(item);

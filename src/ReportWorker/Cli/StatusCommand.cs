@@ -48,7 +48,7 @@ internal static class StatusCommand
             var t2 = new ConsoleTable("编号", "牵头单位", "时限", "最近状态", "进度", "情况");
             var names = s.Units.ToDictionary(u => u.Unit.Code, u => u.Unit.ShortName);
             foreach (var t in problems)
-                t2.Add(t.Task.Code, names.GetValueOrDefault(t.Task.LeadUnit, t.Task.LeadUnit), t.Task.DeadlineText, t.LastStatus ?? "未报", t.LastPercent?.ToString("0.#") ?? "",
+                t2.Add(t.Task.Code, names.GetValueOrDefault(t.Task.LeadUnit, t.Task.LeadUnit), t.Task.DueText, t.LastStatus ?? "未报", t.LastPercent?.ToString("0.#") ?? "",
                     string.Join("、", new[] { t.Overdue ? "逾期" : null, t.Lagging ? $"滞后{(t.LaggingMonthsRunning > 1 ? $"（连续{t.LaggingMonthsRunning}个月）" : "")}" : null }.Where(x => x is not null)));
             w.Write(t2);
         }

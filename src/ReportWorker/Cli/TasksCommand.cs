@@ -51,7 +51,7 @@ internal static class TasksCommand
             var wanted = TextNormalizer.Narrow(parse.GetRequiredValue(code)).ToUpperInvariant();
             var task = registry.TasksOfYear(parse.GetValue(hYear)).FirstOrDefault(t => t.Code == wanted)
                 ?? throw new CommandException($"{parse.GetValue(hYear)}年度清单中没有任务 {wanted}。");
-            Console.WriteLine($"{task.Year}年度 {task.Code}：{task.Content}（完成时限 {task.DeadlineText}）{(task.RetiredFrom is null ? "" : $"，自 {task.RetiredFrom} 起已核销")}");
+            Console.WriteLine($"{task.Year}年度 {task.Code}：{task.Content}（完成时限 {task.DueText}）{(task.RetiredFrom is null ? "" : $"，自 {task.RetiredFrom} 起已核销")}");
             var calendar = sp.GetRequiredService<ReportingCalendar>();
             var rows = registry.History(task.Id);
             if (rows.Count == 0) Console.WriteLine("导入后没有改动过。");
@@ -84,7 +84,7 @@ internal static class TasksCommand
             var table = new ConsoleTable("编号", "牵头单位", "时限", "最近状态", "进度", "本年销号");
             var names = month.Units.ToDictionary(u => u.Unit.Code, u => u.Unit.ShortName);
             foreach (var t in carried)
-                table.Add(t.Task.Code, names.GetValueOrDefault(t.Task.LeadUnit, t.Task.LeadUnit), t.Task.DeadlineText, t.LastStatus ?? "未报", t.LastPercent?.ToString("0.#") ?? "",
+                table.Add(t.Task.Code, names.GetValueOrDefault(t.Task.LeadUnit, t.Task.LeadUnit), t.Task.DueText, t.LastStatus ?? "未报", t.LastPercent?.ToString("0.#") ?? "",
                     t.ClosedIn is { } closed ? closed.ToChinese() : "");
             w.Write(table);
         }

@@ -91,7 +91,7 @@ public sealed class FormService(
             if (last is not null && last.TaskId != t.Id && last.Status == ReportStatus.Completed) last = null;
             var category = categories.TryGetValue(t.Category, out var c) ? $"{t.Category} {c}" : t.Category;
             return new FormRow(t.Code, t.CarriedOver ? $"{TaskItem.CarriedOverLabel}（{t.Year}年）{category}" : category,
-                t.Content, t.LeadUnit == unit.Code ? layout.Roles["lead"] : layout.Roles["co"], t.DeadlineText,
+                t.Content, t.LeadUnit == unit.Code ? layout.Roles["lead"] : layout.Roles["co"], t.DueText,
                 last?.Status ?? "", last?.Percent, last?.Progress ?? "", last?.Problems ?? "", last?.NextSteps ?? "");
         }).ToArray();
         var values = TextValues(unit, month);

@@ -39,6 +39,12 @@ public sealed record TaskItem(
     public bool CarriedOver { get; init; }
 
     public bool IsStanding => Deadline is null;
+
+    /// <summary>
+    /// The deadline as every document and form writes it: one style, 2025年3月31日, whatever the list wrote
+    /// (2025-03-31, 2025/3/31, 3月底); a standing task's words (长期坚持, 常态化) as written.
+    /// </summary>
+    public string DueText => Deadline is { } d ? $"{d.Year}年{d.Month}月{d.Day}日" : DeadlineText;
     public bool Involves(string unitCode) => LeadUnit == unitCode || CoUnits.Contains(unitCode);
 
     /// <summary>

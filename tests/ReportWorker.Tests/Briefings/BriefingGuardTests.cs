@@ -122,7 +122,7 @@ public class BriefingGuardTests : IDisposable
 
         Assert.True(draft.BeforeDue);
         Assert.Contains(draft.Slips, s => s.Unit.Code == "U02"); // C-001, overdue since 28 February
-        Assert.Contains("琼直工委督〔2025〕×号", DraftPdf.AssertMarkedOnEveryPage(draft.SummaryPath));
+        Assert.Contains("2025年第×期", DraftPdf.AssertMarkedOnEveryPage(draft.SummaryPath));
         Assert.Contains("督〔2025〕Q1-001", string.Concat(draft.Slips.Select(s => DraftPdf.AssertMarkedOnEveryPage(s.Path))));
         Assert.All(draft.Slips.Select(s => s.Path).Append(draft.SummaryPath), p => Assert.StartsWith(Path.Combine(_world.Paths.Briefings, "preview", "2025Q1"), p));
         Assert.Equal(0, Briefings);

@@ -88,8 +88,12 @@ public sealed class SupervisionTests
         var task = T("T9", new(2025, 3, 31), 9);
         var states = TaskState.Compute([task], [E(3, "T9", ReportStatus.OnSchedule)], Q1.LastMonth);
 
-        var (figures, _) = SupervisionCalculator.Compute(Q1, states, [], [], Options, Calendar);
+        var (atQuarterEnd, _) = SupervisionCalculator.Compute(Q1, states, [], [], Options, Calendar);
+        var (issued, _) = SupervisionCalculator.Compute(Q1, states, [], [], Options, Calendar, issued: new DateOnly(2025, 4, 10));
 
-        Assert.Equal("完成时限（2025-03-31）已到，季末仍未完成", Assert.Single(figures.Items).Reason);
+        Assert.Equal("完成时限（2025年3月31日）已到仍未完成", Assert.Single(atQuarterEnd.Items).Reason);
+        // Told as of the day the 季督办 is issued, the day its readers read it.
+        Assert.Equal("截至2025年4月10日已超过完成时限（2025年3月31日）10天仍未完成", Assert.Single(issued.Items).Reason);
+        Assert.Equal(Level.Yellow, Assert.Single(issued.Items).Level);
     }
 }
