@@ -54,7 +54,7 @@ public sealed partial class SampleProvinceFiguresTests
 
         using var pdf = PdfDocument.Open(notice.Document.Pdf);
         // The text as a reader copies it, pages joined without their page numbers (a sentence may run on to the next page).
-        var text = string.Concat(pdf.GetPages().Select(p => Regex.Replace(string.Concat(p.Letters.Select(l => l.Value)), @"—\d+—$", ""))).Replace(" ", "");
+        var text = string.Concat(pdf.GetPages().Select(p => Regex.Replace(string.Concat(p.Letters.Select(l => l.Value)), @"—\s*\d+\s*—\s*$", ""))).Replace(" ", "");
         Assert.Contains($"年度任务清单共{expected.Total}项", text);
         Assert.Contains($"累计销号{expected.ClosedToDate}项，本月销号{expected.ClosedThisMonth}项", text);
         Assert.Contains($"滞后或未启动{expected.Lagging}项，逾期未完成{expected.Overdue}项", text);
