@@ -39,7 +39,7 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
     public RenderedDocument Render()
     {
         var doc = new Document(new DocumentMetadata(texts.Title, texts.ReportOffice, $"季督办 {figures.Quarter.Chinese}", created), fonts: fonts) { Mark = mark };
-        doc.Add(new Masthead(texts.ReportName, texts.ReportNumber) { LeftNote = texts.ReportOffice, RightNote = texts.Date })
+        doc.Add(new Masthead(texts.ReportName, texts.ReportNumber) { LeftNote = texts.ReportOffice, RightNote = texts.Date, OrganSize = 42 })
            .Add(new Title(texts.Title))
            .Add(new Paragraph(texts.Intro));
 

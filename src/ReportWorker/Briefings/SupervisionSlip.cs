@@ -42,7 +42,7 @@ public sealed class SupervisionSlip(Unit unit, int seq, IReadOnlyList<Supervisio
                 ]) { FontSize = 12 }));
         }
         // How and by when to answer: one paragraph for the whole slip, by the latest rectification deadline.
-        doc.Add(new Paragraph(texts.Requirement(items.Max(i => i.RectifyBy))));
+        doc.Add(new Spacer()).Add(new Paragraph(texts.Requirement(items.Max(i => i.RectifyBy))));
         doc.Add(signature);
         return doc.Render();
     }
