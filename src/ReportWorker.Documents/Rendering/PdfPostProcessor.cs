@@ -4,8 +4,8 @@ using System.Text.RegularExpressions;
 namespace ReportWorker.Documents.Rendering;
 
 /// <summary>
-/// Fixes what Skia cannot be told: the date's offset, a document ID that depends only on content, and a
-/// catalog with the document's language and its bookmarks.
+/// Fixes what Skia cannot be told: the date's offset, subset tags and a document ID that depend only on
+/// content, and a catalog with the document's language and its bookmarks.
 /// </summary>
 internal static partial class PdfPostProcessor
 {
@@ -15,6 +15,7 @@ internal static partial class PdfPostProcessor
         var (infoWanted, xmpWanted) = PdfDates.AsWanted(metadata.Created);
         ReplaceSameLength(pdf, infoWrote, infoWanted);
         ReplaceSameLength(pdf, xmpWrote, xmpWanted);
+        PdfSubsetTags.Derive(pdf); // before the ID, which hashes the file
         pdf = StableId(pdf);
 
         // Skia writes no /Lang, so every document gets a new catalog, with or without bookmarks.
