@@ -80,11 +80,12 @@ public sealed class BenchmarkCorpus
         var sb = new StringBuilder($$"""
             <!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><style>
             @font-face { font-family: Body; src: url("file://{{fontsFolder}}/NotoSerifSC-Regular.ttf"); }
-            @font-face { font-family: Bold; src: url("file://{{fontsFolder}}/NotoSerifSC-Bold.ttf"); }
+            @font-face { font-family: Title; src: url("file://{{fontsFolder}}/NotoSerifSC-Black.ttf"); }
+            @font-face { font-family: Kai; src: url("file://{{fontsFolder}}/WenKaiGB2312-Regular.ttf"); }
             @page { size: A4; margin: 37mm 26mm 35mm 28mm; }
             body { font-family: Body; font-size: 16pt; line-height: 28.9pt; text-align: justify; }
-            h1 { font-family: Bold; font-size: 22pt; text-align: center; font-weight: normal; }
-            h2 { font-family: Bold; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
+            h1 { font-family: Title; font-size: 22pt; text-align: center; font-weight: normal; }
+            h2 { font-family: Kai; font-size: 16pt; font-weight: normal; text-indent: 2em; margin: 0; }
             p { text-indent: 2em; margin: 0; line-break: strict; }
             table { border-collapse: collapse; width: 100%; font-size: 12pt; line-height: 1.45; }
             thead { display: table-header-group; } tr { break-inside: auto; }

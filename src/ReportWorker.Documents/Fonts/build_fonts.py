@@ -1,13 +1,17 @@
 #!/usr/bin/env python3
-"""Rebuild the default fonts from Debian's fonts-noto-cjk (OFL-1.1).
+"""Rebuild the default fonts from Debian's fonts-noto-cjk, fonts-noto-cjk-extra and fonts-lxgw-wenkai (all OFL-1.1).
 
 Noto CJK ships CFF outlines in .ttc collections. Skia embeds CFF as Type 3 glyphs whose copied text
 comes out as radicals, and embeds whole files (20+ MB). So: take the Simplified Chinese face, keep
 GB2312 plus the punctuation and symbols official documents use, and convert the outlines to
-TrueType (glyf). Run with the system python3 (Debian python3-fonttools):
+TrueType (glyf). LXGW WenKai is TrueType already and is only cut to the same characters. Run with
+the system python3 (Debian python3-fonttools):
 
-    apt-get install fonts-noto-cjk python3-fonttools
+    apt-get install fonts-noto-cjk fonts-noto-cjk-extra fonts-lxgw-wenkai python3-fonttools
     python3 build_fonts.py [output-folder]
+
+The output depends only on the sources: head.modified is the source's, so a rebuild from the same
+packages gives the same bytes and git sees no change.
 """
 import sys, os, time
 from fontTools.ttLib import TTCollection, TTFont, newTable
@@ -15,12 +19,30 @@ from fontTools import subset
 from fontTools.pens.cu2quPen import Cu2QuPen
 from fontTools.pens.ttGlyphPen import TTGlyphPen
 
-SOURCES = {
-    "NotoSerifSC-Regular.ttf": "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
-    "NotoSerifSC-Bold.ttf": "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
-    "NotoSansSC-Regular.ttf": "/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc",
-}
+NOTO = "/usr/share/fonts/opentype/noto/"
 SC_INDEX = 2  # JP, KR, SC, TC, HK in the Noto CJK collections
+SOURCES = {
+    "NotoSerifSC-Regular.ttf": (NOTO + "NotoSerifCJK-Regular.ttc", SC_INDEX),
+    "NotoSerifSC-Bold.ttf": (NOTO + "NotoSerifCJK-Bold.ttc", SC_INDEX),
+    # Title (小标宋): fonts-noto-cjk-extra. Black, not Bold: see FontConfiguration.FromFolder.
+    "NotoSerifSC-Black.ttf": (NOTO + "NotoSerifCJK-Black.ttc", SC_INDEX),
+    "NotoSansSC-Regular.ttf": (NOTO + "NotoSansCJK-Regular.ttc", SC_INDEX),
+    # Heading2 (楷体): a real kaiti, TrueType already.
+    "WenKaiGB2312-Regular.ttf": ("/usr/share/fonts/truetype/lxgw-wenkai/LXGWWenKai-Regular.ttf", None),
+}
+
+# Debian's copyright file for fonts-lxgw-wenkai declares "霞鹜" and "LXGW" Reserved Font Names, and
+# OFL 1.1 condition 3 forbids them in the name of a Modified Version; a subset is one. So the cut
+# font gets a name of its own (upstream is credited in the description and in OFL.txt).
+RENAMES = {
+    "WenKaiGB2312-Regular.ttf": {
+        (1, 0x409): "WenKai GB2312", (4, 0x409): "WenKai GB2312", (6, 0x409): "WenKaiGB2312-Regular",
+        (1, 0x804): "文楷 GB2312", (4, 0x804): "文楷 GB2312",
+        (3, 0x409): "WenKaiGB2312-Regular:Version 1.250",
+        (10, 0x409): "GB2312 subset of LXGW WenKai 1.250 (Debian fonts-lxgw-wenkai), renamed as the "
+                     "Reserved Font Name clause requires; made by ReportWorker's build_fonts.py.",
+    },
+}
 
 
 def characters():
@@ -67,9 +89,19 @@ def to_truetype(font):
     font.sfntVersion = "\000\001\000\000"
 
 
-def build(source, target, chars):
+def rename(font, names):
+    table = font["name"]
+    for (name_id, lang), text in names.items():
+        table.removeNames(nameID=name_id, langID=lang)
+        table.setName(text, name_id, 3, 1, lang)
+    # Only Windows names remain for the renamed ids: a Mac-platform copy would still say the old name.
+    table.names = [n for n in table.names if n.platformID == 3 or n.nameID not in {i for i, _ in names}]
+
+
+def build(target, source, index, chars):
     started = time.time()
-    font = TTCollection(source).fonts[SC_INDEX]
+    font = TTCollection(source).fonts[index] if index is not None else TTFont(source)
+    modified = font["head"].modified
     options = subset.Options()
     options.hinting = False
     options.desubroutinize = True
@@ -79,7 +111,11 @@ def build(source, target, chars):
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=chars)
     subsetter.subset(font)
-    to_truetype(font)
+    if "CFF " in font:
+        to_truetype(font)
+    rename(font, RENAMES.get(os.path.basename(target), {}))
+    font["head"].modified = modified
+    font.recalcTimestamp = False
     font.save(target)
     print(f"{os.path.basename(target)}: {len(font.getGlyphOrder())} glyphs, "
           f"{os.path.getsize(target) / 1e6:.1f} MB, {time.time() - started:.0f} s")
@@ -88,5 +124,7 @@ def build(source, target, chars):
 if __name__ == "__main__":
     out = sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__))
     chars = characters()
-    for name, source in SOURCES.items():
-        build(source, os.path.join(out, name), chars)
+    only = set(sys.argv[2:])  # optional: rebuild only these files
+    for name, (source, index) in SOURCES.items():
+        if not only or name in only:
+            build(os.path.join(out, name), source, index, chars)

@@ -5,4 +5,6 @@ public sealed record DocumentMetadata(string Title, string Author, string Subjec
 {
     public string Creator { get; init; } = "ReportWorker";
     public string Keywords { get; init; } = "";
+    /// <summary>The language of the text (BCP 47), written as the catalog's /Lang for screen readers and text extraction.</summary>
+    public string Language { get; init; } = "zh-CN";
 }

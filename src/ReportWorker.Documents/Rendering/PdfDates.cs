@@ -15,7 +15,7 @@ internal static class PdfDates
         return new SKDocumentPdfMetadata
         {
             Title = m.Title, Author = m.Author, Subject = m.Subject, Keywords = m.Keywords,
-            Creator = m.Creator, Producer = "ReportWorker.Documents (SkiaSharp)",
+            Creator = m.Creator, Producer = PdfProducer.Name,
             Creation = local, Modified = local, PdfA = true, RasterDpi = 300, EncodingQuality = 101,
         };
     }

@@ -1,9 +1,13 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace ReportWorker.Documents.Rendering;
 
-/// <summary>Fixes what Skia cannot be told: the date's offset and a document ID that depends only on content.</summary>
-internal static class PdfPostProcessor
+/// <summary>
+/// Fixes what Skia cannot be told: the date's offset, subset tags and a document ID that depend only on
+/// content, and a catalog with the document's language and its bookmarks.
+/// </summary>
+internal static partial class PdfPostProcessor
 {
     public static byte[] Finish(byte[] pdf, DocumentMetadata metadata, IReadOnlyList<(int Page, float Y, int Level, string Text)> bookmarks, float pageHeight)
     {
@@ -11,8 +15,17 @@ internal static class PdfPostProcessor
         var (infoWanted, xmpWanted) = PdfDates.AsWanted(metadata.Created);
         ReplaceSameLength(pdf, infoWrote, infoWanted);
         ReplaceSameLength(pdf, xmpWrote, xmpWanted);
+        PdfSubsetTags.Derive(pdf); // before the ID, which hashes the file
         pdf = StableId(pdf);
-        return PdfOutline.Append(pdf, bookmarks.Where(b => b.Text.Length > 0).ToArray(), pageHeight);
+
+        // Skia writes no /Lang, so every document gets a new catalog, with or without bookmarks.
+        var update = new PdfIncrementalUpdate(pdf);
+        var outline = PdfOutline.Add(update, bookmarks.Where(b => b.Text.Length > 0).ToArray(), pageHeight);
+        var catalog = LangEntry().Replace(update.ObjectBody(update.Root), "");
+        var closing = catalog.LastIndexOf(">>", StringComparison.Ordinal);
+        var entries = $"\n/Lang {PdfIncrementalUpdate.TextString(metadata.Language)}" + (outline.Length > 0 ? "\n" + outline : "");
+        update.Set(update.Root, catalog[..closing] + entries + ">>");
+        return update.Write();
     }
 
     /// <summary>
@@ -92,4 +105,8 @@ internal static class PdfPostProcessor
             i = next < 0 ? -1 : i + a.Length + next;
         }
     }
+
+    // Skia writes none today; one it starts writing is replaced, not doubled.
+    [GeneratedRegex(@"\n?/Lang\s*(\([^)]*\)|<[^>]*>)")]
+    private static partial Regex LangEntry();
 }

@@ -3,8 +3,11 @@ using ReportWorker.Documents.Fonts;
 namespace ReportWorker.Briefings;
 
 /// <summary>
-/// Fonts for the PDF documents. Empty role paths use the bundled Noto fonts; a deployment that owns
-/// 方正小标宋 / 仿宋_GB2312 / 黑体 / 楷体 points the roles at them ("file.ttc#index" for a collection face).
+/// Fonts for the PDF documents. An empty role path uses the bundled font: Title Noto Serif SC Black (for
+/// 小标宋), Body and Number Noto Serif SC Regular (no free 仿宋 covers simplified Chinese), Heading1 Noto Sans SC
+/// (黑体), Heading2 WenKai GB2312 (楷体, cut from LXGW WenKai). A deployment that owns 方正小标宋 / 仿宋_GB2312 /
+/// 黑体 / 楷体_GB2312 points the roles at them ("file.ttc#index" for a collection face); Body is the one most
+/// worth setting.
 /// Fallbacks are tried in order for characters a role's font lacks; missing files are skipped.
 /// </summary>
 public sealed class DocumentFontsOptions

@@ -22,10 +22,10 @@ public sealed class DocumentFontsTests : IDisposable
     {
         _world = new TestWorld(new Dictionary<string, string?>
         {
-            ["Documents:Fonts:Title"] = _fonts["NotoSerifSC-Bold.ttf"],
+            ["Documents:Fonts:Title"] = _fonts["NotoSerifSC-Black.ttf"],
             ["Documents:Fonts:Body"] = _fonts["NotoSerifSC-Regular.ttf"],
             ["Documents:Fonts:Heading1"] = _fonts["NotoSansSC-Regular.ttf"],
-            ["Documents:Fonts:Heading2"] = _fonts["NotoSerifSC-Bold.ttf"],
+            ["Documents:Fonts:Heading2"] = _fonts["WenKaiGB2312-Regular.ttf"],
             ["Documents:Fonts:Number"] = _fonts["NotoSerifSC-Regular.ttf"],
         }, services: s => s.AddSingleton<ILoggerProvider>(_log));
         _world.ImportSmallRegistry();
@@ -65,9 +65,9 @@ public sealed class DocumentFontsTests : IDisposable
         }
         finally { FontFace.Loaded -= Count; }
 
-        Assert.Equal(3, loads);
+        Assert.Equal(4, loads);
         var logged = _log.Of("FontLoaded", LogLevel.Information).Where(m => m.Contains(_fonts.Folder, StringComparison.Ordinal)).ToArray();
-        Assert.Equal(3, logged.Length);
+        Assert.Equal(4, logged.Length);
         Assert.Contains(logged, m => m.Contains("NotoSansSC-Regular.ttf", StringComparison.Ordinal) && m.Contains("2117620 bytes", StringComparison.Ordinal));
     }
 }

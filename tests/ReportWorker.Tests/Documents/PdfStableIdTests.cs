@@ -16,8 +16,8 @@ public class PdfStableIdTests
     private static byte[] SkiaLike(string uuid, string trailerId) => Encoding.Latin1.GetBytes(
         "%PDF-1.4\n1 0 obj\n<</Type /Metadata /Subtype /XML>> stream\n" +
         $"<xmpMM:DocumentID>uuid:{uuid}</xmpMM:DocumentID>\n<xmpMM:InstanceID>uuid:{uuid}</xmpMM:InstanceID>\n" +
-        "endstream\nendobj\nxref\n0 2\n0000000000 65535 f \n0000000009 00000 n \n" +
-        $"trailer\n<</Size 2\n/ID [{trailerId} {trailerId}]>>\nstartxref\n180\n%%EOF\n");
+        "endstream\nendobj\n2 0 obj\n<</Type /Catalog>>\nendobj\nxref\n0 3\n0000000000 65535 f \n0000000009 00000 n \n0000000200 00000 n \n" +
+        $"trailer\n<</Size 3\n/Root 2 0 R\n/ID [{trailerId} {trailerId}]>>\nstartxref\n230\n%%EOF\n");
 
     [Fact]
     public void A_literal_trailer_id_is_replaced_like_a_hex_one()
