@@ -26,6 +26,13 @@ internal static class ChartPlot
     public static void Draw(BarChart chart, ChartTexts texts, SKTypeface typeface, SKCanvas canvas, float left, float top, int width, int height, IReadOnlySet<int> collected)
     {
         using var plot = Build(chart, texts, typeface);
+        // ScottPlot draws a fresh plot twice on its first render (once to measure its layout); into a PDF page that put
+        // every bar and line in the file twice. The measuring render goes to a throwaway recording instead.
+        using (var recorder = new SKPictureRecorder())
+        {
+            plot.Render(recorder.BeginRecording(new SKRect(0, 0, width, height)), width, height);
+            using var _ = recorder.EndRecording();
+        }
         var save = canvas.Save();
         canvas.Translate(left, top);
         plot.Render(canvas, width, height);

@@ -19,6 +19,16 @@ public sealed class BarChartTests
     }
 
     [Fact]
+    public void The_chart_is_drawn_once_each_label_and_value_appears_once_in_the_page()
+    {
+        // ScottPlot renders a fresh plot twice; drawn straight into the page, every bar and label was in the file twice.
+        var text = Text(Doc(new BarChart(["琥珀", "翡翠"], [3.5, 7.25], 120, 60) { ValueFormat = "0.00", Caption = "图1　宝石重量" }).Render());
+
+        foreach (var label in new[] { "琥珀", "翡翠", "3.50", "7.25", "图1" })
+            Assert.Equal(1, (text.Length - text.Replace(label, "").Length) / label.Length);
+    }
+
+    [Fact]
     public void Labels_axis_title_value_labels_and_tick_numbers_are_drawn_though_no_other_text_uses_their_characters()
     {
         var rendered = Doc(
