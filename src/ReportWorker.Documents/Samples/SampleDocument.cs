@@ -35,10 +35,11 @@ public static class SampleDocument
                [
                    new Cell(i.ToString(), TextAlign.Center), Units[i % Units.Length], new Cell($"{5 + i % 9}", TextAlign.Right), new Cell($"{i % 5}", TextAlign.Right),
                    new Cell($"{(i % 5) * 100.0 / (5 + i % 9):0.0}%", TextAlign.Right),
-                   i % 7 == 0 ? new Cell("任务涉及多个部门协调，配合单位意见尚未反馈；受人员调整影响，方案报批晚于计划，预计下月完成。", Fill: new Rgb(0xFD, 0xEC, 0xEA)) : new Cell(i % 3 == 0 ? "无" : "按序时推进。"),
+                   i % 7 == 0 ? new Cell("任务涉及多个部门协调，配合单位意见尚未反馈；受人员调整影响，方案报批晚于计划，预计下月完成。") : new Cell(i % 3 == 0 ? "无" : "按序时推进。"),
                ]).ToArray()))
            .Add(new Heading(1, "二、下步工作要求"))
            .Add(new Paragraph("各单位要对照任务清单，逐项倒排工期，确保按期完成；对滞后任务要认真分析原因，制定整改措施，于4月15日前报工委办公室。"))
+           .Add(new AttachmentNote("任务推进情况明细表"))
            .Add(new Signature("中共海南省委省直机关工作委员会", "2025年4月8日"))
            .Add(new AttachmentHeading("附件", "任务推进情况明细表"))
            .Add(new Paragraph("（明细略）"))
