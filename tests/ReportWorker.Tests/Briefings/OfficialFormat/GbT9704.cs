@@ -18,11 +18,14 @@ public static class GbT9704
     /// <summary>The sample province's issuing organ, red on every masthead and the signature of every briefing.</summary>
     public const string Organ = "中共海南省委省直机关工作委员会";
 
+    /// <summary>The red name on page 1: the organ's, but for the 专报 to the leaders its own name.</summary>
+    public static string MastheadOf(DocumentKind kind) => kind == DocumentKind.QuarterlySummary ? "督办工作专报" : Organ;
+
     public static OfficialFormatKind FormatOf(DocumentKind kind) => kind switch
     {
         DocumentKind.MonthlyNotice => OfficialFormatKind.File,
         DocumentKind.AssessmentNotice => OfficialFormatKind.File,
-        // Not named in issue 14: the 季督办 carries a 文号 (琼直工委督〔2025〕N号) like the 月通报, so it is held to 文件格式 too.
+        // The 季督办 for the leaders is a 专报 (督办工作专报, 第N期): its red name stands where a 文件格式 organ does.
         DocumentKind.QuarterlySummary => OfficialFormatKind.File,
         DocumentKind.SupervisionSlip => OfficialFormatKind.Letter,
         _ => throw new ArgumentOutOfRangeException(nameof(kind)),

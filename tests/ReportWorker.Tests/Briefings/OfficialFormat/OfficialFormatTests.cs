@@ -29,13 +29,13 @@ public sealed partial class OfficialFormatTests(IssuedBriefings issued) : IClass
         {
             var page = doc.Pages[0];
             var red = page.Letters.Where(l => !string.IsNullOrWhiteSpace(l.Value) && IsRed(l.Color)).ToArray();
-            var at = string.Concat(red.Select(l => l.Value)).IndexOf(GbT9704.Organ, StringComparison.Ordinal);
+            var at = string.Concat(red.Select(l => l.Value)).IndexOf(GbT9704.MastheadOf(doc.Kind), StringComparison.Ordinal);
             if (at < 0)
             {
-                findings.Add(new(doc, 1, $"no red “{GbT9704.Organ}” (red text on the page: “{string.Concat(red.Select(l => l.Value))}”)"));
+                findings.Add(new(doc, 1, $"no red “{GbT9704.MastheadOf(doc.Kind)}” (red text on the page: “{string.Concat(red.Select(l => l.Value))}”)"));
                 continue;
             }
-            var top = red.Skip(at).Take(GbT9704.Organ.Length).Max(l => l.BoundingBox.Top);
+            var top = red.Skip(at).Take(GbT9704.MastheadOf(doc.Kind).Length).Max(l => l.BoundingBox.Top);
             var format = GbT9704.FormatOf(doc.Kind);
             var (expected, tolerance, from) = GbT9704.OrganTop(format);
             var measured = Mm((format == OfficialFormatKind.File ? BlockTop(page) : page.Height) - top);
