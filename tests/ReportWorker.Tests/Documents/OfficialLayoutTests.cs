@@ -130,6 +130,22 @@ public sealed class OfficialLayoutTests
         Assert.True(floated > 0, "no paragraph count made the figure float");
     }
 
+    [Fact]
+    public void The_closing_block_has_035_mm_outer_rules_a_025_mm_inner_rule_and_its_last_rule_on_the_text_blocks_lower_edge()
+    {
+        using var pdf = PdfDocument.Open(Notice(1, new ClosingBlock("省委办公厅，省委组织部。", "中共海南省委省直机关工作委员会办公室", "2025年4月8日印发")).Render().Pdf);
+        var page = pdf.GetPage(pdf.NumberOfPages);
+        // Rules as wide as the text block, bottom to top.
+        var rules = page.Paths.Where(p => p.IsStroked && p.GetBoundingRectangle() is { } r && Math.Abs(r.Width - 156 * Mm) < 1 && r.Height < 1)
+            .Select(p => (Y: p.GetBoundingRectangle()!.Value.Bottom, Width: (double)p.LineWidth)).Where(r => r.Y < PageHeight / 2).OrderBy(r => r.Y).ToArray(); // not the masthead's red rule
+
+        Assert.Equal(3, rules.Length);
+        Assert.Equal(PageHeight - (37 + 225) * Mm, rules[0].Y, 0.3);
+        Assert.Equal(0.35 * Mm, rules[0].Width, 0.05);
+        Assert.Equal(0.25 * Mm, rules[1].Width, 0.05);
+        Assert.Equal(0.35 * Mm, rules[2].Width, 0.05);
+    }
+
     private static byte[] SealPng()
     {
         // A 1×1 red PNG: what matters is where it is drawn and how large.
