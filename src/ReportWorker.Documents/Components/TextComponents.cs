@@ -4,10 +4,14 @@ using ReportWorker.Documents.Text;
 
 namespace ReportWorker.Documents.Components;
 
-/// <summary>Body paragraph: first line indented two characters, justified, on the line grid.</summary>
+/// <summary>
+/// Body paragraph: first line indented two characters, justified, on the line grid. A paragraph that ends with a
+/// colon introduces what follows (a table, a list) and is never left at the foot of a page without it.
+/// </summary>
 public sealed record Paragraph(string Text) : IComponent
 {
-    public IEnumerable<LayoutItem> Layout(LayoutContext c) => c.Lines(Text, c.Body, TextAlign.Justify, 2 * c.Page.CharPitch);
+    public IEnumerable<LayoutItem> Layout(LayoutContext c) =>
+        c.Lines(Text, c.Body, TextAlign.Justify, 2 * c.Page.CharPitch, keepWithNext: Text.TrimEnd().EndsWith('：'));
 }
 
 /// <summary>
