@@ -10,12 +10,13 @@ public interface IComponent
     IEnumerable<LayoutItem> Layout(LayoutContext context);
 }
 
-/// <summary>What components lay out with.</summary>
-public sealed class LayoutContext(FontSet fonts, PageSetup page)
+/// <summary>What components lay out with. Titles and table cells find their words with <paramref name="words"/>
+/// (by default <see cref="JiebaWordSegmenter.Instance"/>, loaded on the first word-whole break).</summary>
+public sealed class LayoutContext(FontSet fonts, PageSetup page, IWordSegmenter? words = null)
 {
     public FontSet Fonts => fonts;
     public PageSetup Page => page;
-    public LineBreaker Breaker { get; } = new(fonts);
+    public LineBreaker Breaker { get; } = new(fonts, words);
     /// <summary>Characters no configured font has; they are left out of the page and reported.</summary>
     public SortedSet<int> Missing { get; } = [];
 

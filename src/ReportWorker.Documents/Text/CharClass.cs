@@ -33,4 +33,14 @@ internal static class CharClass
     };
 
     public static bool IsDigit(int cp) => cp is >= '0' and <= '9';
+
+    /// <summary>A Chinese character (the unified ideographs and extension A), as opposed to punctuation.</summary>
+    public static bool IsHan(int cp) => cp is >= 0x4E00 and <= 0x9FFF or >= 0x3400 and <= 0x4DBF or 0x3007;
+
+    // Full-width marks whose glyph fills half the box, and which half is blank: the half that 标点挤压 may take.
+    private const string BlankRight = "，。、；：）》」』”’〕】〉";
+    private const string BlankLeft = "（《「『“‘〔【〈";
+
+    /// <summary>-1 if the mark's blank half is on its left (opening marks), 1 on its right, 0 if it has none to give.</summary>
+    public static int BlankSide(int cp) => cp >= 0x10000 ? 0 : BlankRight.Contains((char)cp) ? 1 : BlankLeft.Contains((char)cp) ? -1 : 0;
 }

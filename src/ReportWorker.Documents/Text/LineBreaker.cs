@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using ReportWorker.Documents.Fonts;
 
 namespace ReportWorker.Documents.Text;
@@ -6,12 +7,16 @@ namespace ReportWorker.Documents.Text;
 /// Breaks text into lines by the usual Chinese rules: no line starts with closing punctuation, none
 /// ends with an opening bracket or quote, Latin words, numbers, codes and addresses stay whole
 /// (2025年, 77.2%, C-017, a@b.cn), a closing mark may hang half into the margin (标点挤压), and full
-/// lines are justified to the measure. Characters no font has are left out and reported through
-/// <c>missing</c>. Atoms are ranges over one glyph buffer: a report has tens of thousands of characters.
+/// lines are justified to the measure (<see cref="LineSetter"/>). In <see cref="BreakMode.Word"/> lines
+/// break only between words (titles, table cells). Characters no font has are left out and reported
+/// through <c>missing</c>. Atoms are ranges over one glyph buffer: a report has tens of thousands of characters.
 /// </summary>
-public sealed class LineBreaker(FontSet fonts)
+public sealed class LineBreaker(FontSet fonts, IWordSegmenter? words = null)
 {
-    public IReadOnlyList<TextLine> Break(string text, TextStyle style, float width, float firstLineIndent, TextAlign align, ISet<int> missing)
+    // Table cells repeat (unit names, states, deadlines) and each is measured before it is broken.
+    private readonly ConcurrentDictionary<string, byte[]> _joins = new(StringComparer.Ordinal);
+
+    public IReadOnlyList<TextLine> Break(string text, TextStyle style, float width, float firstLineIndent, TextAlign align, ISet<int> missing, BreakMode mode = BreakMode.Character)
     {
         var lines = new List<TextLine>();
         var start = 0;
@@ -19,38 +24,61 @@ public sealed class LineBreaker(FontSet fonts)
         {
             var newline = text.IndexOf('\n', start);
             var paragraph = newline < 0 ? text.AsSpan(start) : text.AsSpan(start, newline - start);
-            BreakParagraph(paragraph.TrimEnd('\r'), style, width, lines.Count == 0 ? firstLineIndent : 0, align, missing, lines);
+            var atoms = Atomize(paragraph.TrimEnd('\r'), style, missing, mode);
+            BreakParagraph(atoms, style, width, lines.Count == 0 ? firstLineIndent : 0, align, lines);
             if (newline < 0) break;
             start = newline + 1;
         }
         return lines;
     }
 
-    private void BreakParagraph(ReadOnlySpan<char> text, TextStyle style, float width, float indent, TextAlign align, ISet<int> missing, List<TextLine> lines)
+    /// <summary>One paragraph cut where a line may break: each piece with its width and how much of that may hang at a line end.</summary>
+    internal IReadOnlyList<TextPiece> Pieces(string paragraph, TextStyle style, BreakMode mode, ISet<int> missing)
     {
-        var glyphs = new List<PlacedGlyph>(text.Length);
-        var atoms = Atoms(text, style, missing, glyphs);
+        var text = Atomize(paragraph, style, missing, mode);
+        return [.. text.Atoms.Select(a => new TextPiece(
+            text.OffsetOf(a.Start, paragraph.Length), text.OffsetOf(a.Start + a.Count, paragraph.Length), a.Width, text.Squeeze(a), a.IsSpace))];
+    }
+
+    private TextAtoms Atomize(ReadOnlySpan<char> paragraph, TextStyle style, ISet<int> missing, BreakMode mode)
+    {
+        byte[]? joined = null;
+        if (mode == BreakMode.Word && paragraph.Length > 1)
+        {
+            var key = paragraph.ToString();
+            joined = _joins.GetOrAdd(key, k => WordBreaks.Joined(k, words ?? JiebaWordSegmenter.Instance));
+        }
+        return TextAtoms.Of(paragraph, fonts, style, missing, joined);
+    }
+
+    private static void BreakParagraph(TextAtoms text, TextStyle style, float width, float indent, TextAlign align, List<TextLine> lines)
+    {
         var current = new List<Atom>();
         var used = indent;
         var lineIndent = indent;
         void Flush(bool last)
         {
-            lines.Add(Line(current, glyphs, style, width, lineIndent, align, last));
+            lines.Add(LineSetter.Set(current, text, style, width, lineIndent, align, last));
             current.Clear();
             used = lineIndent = 0;
         }
-        foreach (var atom in atoms)
+        foreach (var atom in text.Atoms)
         {
             if (atom.IsSpace && current.Count == 0) continue;
-            if (used + atom.Width - Squeeze(atom, glyphs) <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
+            if (used + atom.Width - text.Squeeze(atom) <= width + 0.01f || Squeezes(current, atom, text, style, width, used, align))
+            {
+                current.Add(atom);
+                used += atom.Width;
+                continue;
+            }
             if (current.Exists(a => !a.IsSpace))
             {
                 Flush(last: false);
                 if (atom.IsSpace) continue;
             }
-            if (atom.Width - Squeeze(atom, glyphs) <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
-            // An atom wider than the whole line (a very long address): cut it where it must be cut.
-            foreach (var piece in SplitToFit(atom, glyphs, width - used, width))
+            if (atom.Width - text.Squeeze(atom) <= width + 0.01f) { current.Add(atom); used += atom.Width; continue; }
+            // An atom wider than the whole line (a very long address, a long word in a narrow cell): cut it where it must be cut.
+            foreach (var piece in SplitToFit(atom, text, width - used, width))
             {
                 if (used + piece.Width > width + 0.01f && current.Count > 0) Flush(last: false);
                 current.Add(piece);
@@ -58,145 +86,43 @@ public sealed class LineBreaker(FontSet fonts)
             }
         }
         while (current.Count > 0 && current[^1].IsSpace) current.RemoveAt(current.Count - 1);
-        if (current.Count > 0 || text.Length == 0 || atoms.Count == 0) Flush(last: true);
+        if (current.Count > 0 || text.Atoms.Count == 0) Flush(last: true);
     }
 
-    private static TextLine Line(List<Atom> atoms, List<PlacedGlyph> source, TextStyle style, float width, float indent, TextAlign align, bool last)
-    {
-        while (atoms.Count > 0 && atoms[^1].IsSpace) atoms.RemoveAt(atoms.Count - 1);
-        var count = 0;
-        foreach (var a in atoms) count += a.Count;
-        var glyphs = new PlacedGlyph[count];
-        var gapAfter = count <= 512 ? stackalloc bool[count] : new bool[count];
-        var x = indent;
-        var n = 0;
-        foreach (var atom in atoms)
-            for (var i = 0; i < atom.Count; i++)
-            {
-                var g = source[atom.Start + i];
-                glyphs[n] = g with { X = x + g.X };
-                x += g.Advance;
-                // Stretch between atoms and between full-width characters, never inside a Latin word.
-                gapAfter[n++] = i == atom.Count - 1 || atom.IsWide;
-            }
-        var used = x;
-        if (used > width && count > 0 && CharClass.CannotStartLine(glyphs[^1].Codepoint))
-        {
-            // The hanging half of the closing mark is blank: the line ends at the measure.
-            var overflow = Math.Min(used - width, glyphs[^1].Advance / 2);
-            glyphs[^1] = glyphs[^1] with { Advance = glyphs[^1].Advance - overflow };
-            used -= overflow;
-        }
-        if (align == TextAlign.Justify && !last && count > 1)
-        {
-            var gaps = 0;
-            for (var i = 0; i < count - 1; i++) if (gapAfter[i]) gaps++;
-            var extra = width - used;
-            if (gaps > 0 && extra > 0 && extra < width * 0.5f)
-            {
-                var step = extra / gaps;
-                var shift = 0f;
-                for (var i = 0; i < count; i++)
-                {
-                    glyphs[i].X += shift;
-                    if (gapAfter[i]) shift += step;
-                }
-                used = width;
-            }
-        }
-        return new TextLine(glyphs, used, style);
-    }
+    // 标点挤压: a justified line whose gap (a long number that did not fit) would have to be spaced out
+    // takes one more atom instead, if the blank halves of its full-width marks make room for it.
+    private static bool Squeezes(List<Atom> current, Atom atom, TextAtoms text, TextStyle style, float width, float used, TextAlign align) =>
+        align == TextAlign.Justify && !atom.IsSpace && current.Count > 0
+        && width - used > LineSetter.Stretchable(current, text, style)
+        && used + atom.Width - LineSetter.Compressible(current, text) - LineSetter.Compressible([atom], text) <= width + 0.01f;
 
-    private List<Atom> Atoms(ReadOnlySpan<char> text, TextStyle style, ISet<int> missing, List<PlacedGlyph> glyphs)
-    {
-        var wide = new List<bool>(text.Length);
-        foreach (var rune in text.EnumerateRunes())
-        {
-            var cp = rune.Value == '\t' ? ' ' : rune.Value;
-            if (cp < 0x20) continue;
-            var face = fonts.Resolve(cp, style.Role);
-            if (face < 0) { missing.Add(cp); continue; }
-            var natural = fonts.Faces[face].Advance(cp) * style.Size;
-            var isWide = CharClass.IsWide(cp);
-            var advance = natural;
-            var offset = 0f;
-            if (isWide)
-            {
-                var box = style.GridPitch ?? Math.Max(natural, style.Size);
-                advance = box;
-                offset = (box - natural) * CharClass.BoxAlignment(cp);
-            }
-            glyphs.Add(new PlacedGlyph(cp, face, offset, advance));
-            wide.Add(isWide);
-        }
-
-        var atoms = new List<Atom>(glyphs.Count);
-        for (var i = 0; i < glyphs.Count;)
-        {
-            var start = i;
-            var cp = glyphs[i].Codepoint;
-            var isSpace = CharClass.IsSpace(cp);
-            if (isSpace) i++;
-            else if (!wide[i] && CharClass.IsWordChar(cp))
-            {
-                while (i < glyphs.Count && !wide[i] && CharClass.IsWordChar(glyphs[i].Codepoint)) i++;
-                // 2025年, 3月, 10%: a number keeps its unit.
-                if (CharClass.IsDigit(glyphs[i - 1].Codepoint) && i < glyphs.Count && CharClass.IsNumberUnit(glyphs[i].Codepoint)) i++;
-            }
-            else
-            {
-                i++;
-                // —— and …… are one mark each.
-                while (i < glyphs.Count && glyphs[i].Codepoint == cp && cp is 0x2014 or 0x2026) i++;
-            }
-            // Closing punctuation joins what it follows.
-            while (!isSpace && i < glyphs.Count && CharClass.CannotStartLine(glyphs[i].Codepoint) && !CharClass.IsSpace(glyphs[i].Codepoint)) i++;
-            var atom = new Atom(start, i - start, Width(glyphs, start, i), wide[start], isSpace);
-            // An opening mark joins what follows it.
-            if (atoms.Count > 0 && !isSpace && CharClass.CannotEndLine(glyphs[atoms[^1].Start + atoms[^1].Count - 1].Codepoint))
-            {
-                var previous = atoms[^1];
-                atoms[^1] = previous with { Count = previous.Count + atom.Count, Width = previous.Width + atom.Width, IsWide = previous.IsWide || atom.IsWide };
-            }
-            else atoms.Add(atom);
-        }
-        return atoms;
-    }
-
-    private static float Width(List<PlacedGlyph> glyphs, int start, int end)
-    {
-        var w = 0f;
-        for (var i = start; i < end; i++) w += glyphs[i].Advance;
-        return w;
-    }
-
-    /// <summary>How much of an atom may hang past the measure: half of a trailing full-width closing mark.</summary>
-    private static float Squeeze(Atom atom, List<PlacedGlyph> glyphs)
-    {
-        if (atom.Count < 2) return 0;
-        var last = glyphs[atom.Start + atom.Count - 1];
-        return CharClass.CannotStartLine(last.Codepoint) && CharClass.IsWide(last.Codepoint) ? last.Advance / 2 : 0;
-    }
-
-    private static IEnumerable<Atom> SplitToFit(Atom atom, List<PlacedGlyph> glyphs, float firstWidth, float width)
+    // The longest head that fits, cut where our rules joined words if it can be (省|人力资源), else between
+    // characters, never before a closing mark.
+    private static IEnumerable<Atom> SplitToFit(Atom atom, TextAtoms text, float firstWidth, float width)
     {
         var limit = firstWidth > 0 ? firstWidth : width;
         var start = atom.Start;
-        var pieceWidth = 0f;
-        for (var i = atom.Start; i < atom.Start + atom.Count; i++)
+        var end = atom.Start + atom.Count;
+        while (true)
         {
-            var g = glyphs[i];
-            if (i > start && pieceWidth + g.Advance > limit && !CharClass.CannotStartLine(g.Codepoint))
-            {
-                yield return atom with { Start = start, Count = i - start, Width = pieceWidth };
-                start = i;
-                pieceWidth = 0;
-                limit = width;
-            }
-            pieceWidth += g.Advance;
+            var fit = start + 1;
+            var used = text.Glyphs[start].Advance;
+            // A closing mark stays with what it closes, hanging into the margin if it must (行末点号悬挂).
+            while (fit < end && (used + text.Glyphs[fit].Advance <= limit + 0.01f || CharClass.CannotStartLine(text.Glyphs[fit].Codepoint)))
+                used += text.Glyphs[fit++].Advance;
+            if (fit == end) break;
+            bool MayStart(int g) => !CharClass.CannotStartLine(text.Glyphs[g].Codepoint);
+            var cut = fit;
+            while (cut > start + 1 && !(MayStart(cut) && text.BondBefore(cut) != WordBreaks.Word)) cut--;
+            if (!MayStart(cut) || text.BondBefore(cut) == WordBreaks.Word)
+                for (cut = fit; cut > start + 1 && !MayStart(cut);) cut--;
+            yield return new Atom(start, cut - start, text.Width(start, cut), false);
+            start = cut;
+            limit = width;
         }
-        yield return atom with { Start = start, Count = atom.Start + atom.Count - start, Width = pieceWidth };
+        yield return new Atom(start, end - start, text.Width(start, end), false);
     }
-
-    private readonly record struct Atom(int Start, int Count, float Width, bool IsWide, bool IsSpace);
 }
+
+/// <summary>A piece of a paragraph between two places a line may break: character offsets, width, and how much of it may hang at a line end.</summary>
+internal readonly record struct TextPiece(int Start, int End, float Width, float Hang, bool IsSpace);

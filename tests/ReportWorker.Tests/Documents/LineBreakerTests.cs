@@ -47,13 +47,21 @@ public sealed class LineBreakerTests
     }
 
     [Fact]
-    public void Full_lines_are_justified_to_the_measure_and_the_last_line_is_not()
+    public void Full_lines_are_justified_to_the_measure_unless_that_would_space_them_out_and_the_last_line_is_not()
     {
         var width = 20 * Page.CharPitch;
         var lines = Break(Prose, width);
-        Assert.All(lines.SkipLast(1), l => Assert.Equal(width, l.Width, 0.01f));
+        Assert.All(lines, l => Assert.True(l.Width <= width + 0.01f));
+        // A line may end short (a long address moved down) rather than be spaced out past what a reader copies as spaces.
+        Assert.All(lines, l => Assert.True(WidestGap(l) <= (LineSetter.MaxStretchEm + TextAtoms.MaxBlankEm) * Body.Size + 0.01f, l.Text));
+        Assert.True(lines.SkipLast(1).Count(l => Math.Abs(l.Width - width) < 0.01f) > lines.Count / 2);
         Assert.True(lines[^1].Width < width);
     }
+
+    /// <summary>The widest blank between two glyphs of a line beyond the glyph's own advance: what a reader may copy as a space.</summary>
+    internal static float WidestGap(TextLine line) => line.Glyphs.Zip(line.Glyphs.Skip(1))
+        .Select(p => p.Second.X - (p.First.X + Fonts.Faces[p.First.Face].Advance(p.First.Codepoint) * line.Style.Size))
+        .DefaultIfEmpty(0).Max();
 
     [Fact]
     public void A_body_line_holds_28_characters_on_the_grid()
