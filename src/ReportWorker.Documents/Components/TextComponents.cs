@@ -28,23 +28,6 @@ public sealed record Heading(int Level, string Text) : IComponent
     }
 }
 
-/// <summary>The title (2号 小标宋), centred, with a blank line after it.</summary>
-public sealed record Title(string Text) : IComponent
-{
-    /// <summary>Whether the title is a top-level bookmark (an attachment's title is bookmarked by its label instead).</summary>
-    public bool Bookmarked { get; init; } = true;
-
-    public IEnumerable<LayoutItem> Layout(LayoutContext c)
-    {
-        var style = TextStyle.Of(FontRole.Title, c.Page.TitleSize);
-        var lines = c.Breaker.Break(Text, style, c.Page.TextWidth - 2 * c.Page.CharPitch, 0, TextAlign.Center, c.Missing);
-        var height = c.Page.LineHeight * 1.25f;
-        foreach (var line in lines)
-            yield return new TextLineItem(line, height, TextAlign.Center, c.Page.TextWidth) { KeepWithNext = true, Bookmark = Bookmarked && line == lines[0] ? (0, Text) : null };
-        yield return new SpaceItem(c.Page.LineHeight) { KeepWithNext = true };
-    }
-}
-
 /// <summary>The addressee line 主送 (省直机关各单位：), flush left.</summary>
 public sealed record Addressee(string Text) : IComponent
 {
