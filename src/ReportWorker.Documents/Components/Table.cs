@@ -12,9 +12,10 @@ public sealed record Cell(string Text, TextAlign Align = TextAlign.Left, Rgb? Fi
 }
 
 /// <summary>
-/// A table in black rules: relative column widths, header rows (黑体) repeated on every page it spans, body
-/// rows that move whole to the next page (only a row taller than a page is cut, at a line boundary). Cells
-/// are filled only where a caller gives a fill that carries meaning, always with the word beside it.
+/// A table in black rules: column widths from its content (<see cref="ColumnWidths"/>; the weights divide only a
+/// table with no text), header rows (黑体) repeated on every page it spans, body rows whose cells break only
+/// between words and that move whole to the next page (only a row taller than a page is cut, at a line
+/// boundary). Cells are filled only where a caller gives a fill that carries meaning, always with the word beside it.
 /// </summary>
 public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IReadOnlyList<Cell>> HeaderRows, IReadOnlyList<IReadOnlyList<Cell>> Rows) : IComponent
 {
@@ -26,9 +27,10 @@ public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IRe
 
     public IEnumerable<LayoutItem> Layout(LayoutContext context)
     {
-        var total = ColumnWeights.Sum();
-        var widths = ColumnWeights.Select(w => w / total * context.Page.TextWidth).ToArray();
         var pad = PaddingMm * PageSetup.PointsPerMm;
+        var rows = HeaderRows.Select(r => (r, true)).Concat(Rows.Select(r => (r, false)));
+        var (minimum, preferred) = ColumnWidths.Measure(ColumnWeights.Count, rows, StyleOf, context.Breaker, pad, context.Missing);
+        var widths = ColumnWidths.Distribute(minimum, preferred, ColumnWeights, context.Page.TextWidth);
         var lineHeight = FontSize * LineSpacing;
         var owner = new object();
         foreach (var row in HeaderRows)
@@ -43,12 +45,14 @@ public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IRe
         for (var c = 0; c < widths.Length; c++)
         {
             var cell = c < row.Count ? row[c] : new Cell("");
-            var style = new TextStyle(header || cell.Strong ? FontRole.Heading1 : FontRole.Body, FontSize, cell.Color ?? Rgb.Black);
             var align = cell.Align == TextAlign.Left ? TextAlign.Justify : cell.Align;
-            cells.Add((context.Breaker.Break(cell.Text, style, widths[c] - 2 * pad, 0, align, context.Missing), cell with { Fill = cell.Fill ?? (header ? HeaderFill : null) }));
+            var lines = context.Breaker.Break(cell.Text, StyleOf(cell, header), widths[c] - 2 * pad, 0, align, context.Missing, BreakMode.Word);
+            cells.Add((lines, cell with { Fill = cell.Fill ?? (header ? HeaderFill : null) }));
         }
         return new TableRowItem(cells, widths, pad, lineHeight) { Table = owner, IsTableHeader = header, KeepWithNext = header };
     }
+
+    private TextStyle StyleOf(Cell cell, bool header) => new(header || cell.Strong ? FontRole.Heading1 : FontRole.Body, FontSize, cell.Color ?? Rgb.Black);
 }
 
 /// <summary>One table row (or the part of it that fits on a page).</summary>
