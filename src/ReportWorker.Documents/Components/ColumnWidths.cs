@@ -6,15 +6,19 @@ namespace ReportWorker.Documents.Components;
 /// Table column widths from what the columns hold, the way browsers lay out automatic tables (CSS 2.1
 /// §17.5.2.2). A column's minimum is its widest unbreakable piece in any cell, header included (a word,
 /// a number, a date, a code: cells break only between words), plus padding; its preferred width is its
-/// widest cell set on one line, plus padding. Every column gets its minimum, and what is left is shared in
-/// proportion to how much more each column wants (preferred − minimum), so none grows past its preferred
-/// width while another still has lines to save; when every column is at its preferred width the surplus is
-/// shared in proportion to those widths.
+/// widest cell set on one line, plus padding. Every column gets its minimum. Then, unlike a browser, a short
+/// column (one whose preferred width is at most an equal share of the table: a label, a code, a status) gets
+/// all of it while there is room, the cheapest first: wrapping it would save a few points and cost a line on
+/// every row (督办 / 编号 beside a half-empty cell). What is left is shared by the other columns in proportion
+/// to how much more each wants (preferred − minimum), as browsers lay out automatic tables, so none grows past
+/// its preferred width while another still has lines to save; when every column is at its preferred width the
+/// surplus is shared in proportion to those widths.
 /// The callers' weights were guesses at what the content needs; the content says it exactly, so they only
 /// divide a table that has no text at all.
-/// When the minimums alone are wider than the page, the widest of them are cut down to one common width
-/// (the least that makes the table fit): those columns then cut their longest words by characters, the
-/// breaker's last resort, while the narrow columns of codes, dates and numbers stay whole.
+/// When the minimums alone are wider than the page, the columns with the most text give first, down to a
+/// few characters each (<c>floor</c>): a long piece inside a paragraph of a cell (（2025年12月31日）) is then
+/// cut where our rules joined it (2025年12月|31日), while a code or a date alone in its narrow column
+/// (督〔2025〕Q1-001) stays whole. Only if that is not enough are the widest columns cut down to one common width.
 /// </summary>
 internal static class ColumnWidths
 {
@@ -48,8 +52,8 @@ internal static class ColumnWidths
         return (minimum, preferred);
     }
 
-    /// <summary>Widths that add up to <paramref name="total"/>.</summary>
-    public static float[] Distribute(IReadOnlyList<float> minimum, IReadOnlyList<float> preferred, IReadOnlyList<float> weights, float total)
+    /// <summary>Widths that add up to <paramref name="total"/>; <paramref name="floor"/> is the least a column gives up to when minimums overflow.</summary>
+    public static float[] Distribute(IReadOnlyList<float> minimum, IReadOnlyList<float> preferred, IReadOnlyList<float> weights, float total, float floor)
     {
         var n = minimum.Count;
         var sumMin = minimum.Sum();
@@ -59,13 +63,38 @@ internal static class ColumnWidths
             var sumWeights = weights.Sum();
             return [.. weights.Select(w => sumWeights > 0 ? w / sumWeights * total : total / n)];
         }
-        if (sumMin >= total) return CapWidest(minimum, total);
-        if (sumPreferred >= total)
+        if (sumMin >= total) return Overflowing(minimum, preferred, total, floor);
+        if (sumPreferred <= total) return [.. preferred.Select(p => p + (total - sumPreferred) * p / sumPreferred)];
+
+        var widths = minimum.ToArray();
+        var whole = new bool[n];
+        var room = total - sumMin;
+        foreach (var c in Enumerable.Range(0, n).Where(c => preferred[c] <= total / n).OrderBy(c => preferred[c] - minimum[c]))
         {
-            var share = (total - sumMin) / (sumPreferred - sumMin);
-            return [.. Enumerable.Range(0, n).Select(c => minimum[c] + (preferred[c] - minimum[c]) * share)];
+            if (preferred[c] - minimum[c] > room) break;
+            room -= preferred[c] - minimum[c];
+            widths[c] = preferred[c];
+            whole[c] = true;
         }
-        return [.. preferred.Select(p => p + (total - sumPreferred) * p / sumPreferred)];
+        // The others want more than there is (their preferred widths add up past the table), so none reaches its own.
+        var wants = Enumerable.Range(0, n).Where(c => !whole[c]).Sum(c => preferred[c] - minimum[c]);
+        for (var c = 0; c < n; c++)
+            if (!whole[c] && wants > 0) widths[c] += (preferred[c] - minimum[c]) * room / wants;
+        return widths;
+    }
+
+    private static float[] Overflowing(IReadOnlyList<float> minimum, IReadOnlyList<float> preferred, float total, float floor)
+    {
+        var widths = minimum.ToArray();
+        var excess = widths.Sum() - total;
+        foreach (var c in Enumerable.Range(0, widths.Length).OrderByDescending(c => preferred[c]))
+        {
+            if (excess <= 0) break;
+            var give = Math.Clamp(widths[c] - floor, 0, excess);
+            widths[c] -= give;
+            excess -= give;
+        }
+        return excess > 0 ? CapWidest(widths, total) : widths;
     }
 
     // The common width W with Σ min(minimum, W) = total, found among the sorted minimums.

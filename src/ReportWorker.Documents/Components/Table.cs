@@ -30,7 +30,7 @@ public sealed record Table(IReadOnlyList<float> ColumnWeights, IReadOnlyList<IRe
         var pad = PaddingMm * PageSetup.PointsPerMm;
         var rows = HeaderRows.Select(r => (r, true)).Concat(Rows.Select(r => (r, false)));
         var (minimum, preferred) = ColumnWidths.Measure(ColumnWeights.Count, rows, StyleOf, context.Breaker, pad, context.Missing);
-        var widths = ColumnWidths.Distribute(minimum, preferred, ColumnWeights, context.Page.TextWidth);
+        var widths = ColumnWidths.Distribute(minimum, preferred, ColumnWeights, context.Page.TextWidth, floor: 4 * FontSize + 2 * pad);
         var lineHeight = FontSize * LineSpacing;
         var owner = new object();
         foreach (var row in HeaderRows)

@@ -69,7 +69,7 @@ public sealed class TableLayoutTests
         var pad = table.PaddingMm * PageSetup.PointsPerMm;
         var rows = table.HeaderRows.Select(r => (r, true)).Concat(table.Rows.Select(r => (r, false)));
         var (minimum, preferred) = ColumnWidths.Measure(6, rows, (c, h) => TextStyle.Of(h ? FontRole.Heading1 : FontRole.Body, 10.5f), context.Breaker, pad, context.Missing);
-        var widths = ColumnWidths.Distribute(minimum, preferred, table.ColumnWeights, Page.TextWidth);
+        var widths = ColumnWidths.Distribute(minimum, preferred, table.ColumnWeights, Page.TextWidth, 4 * 10.5f + 2 * pad);
 
         Assert.Equal(Page.TextWidth, widths.Sum(), 0.01f);
         for (var c = 0; c < 6; c++) Assert.InRange(widths[c], minimum[c] - 0.01f, preferred[c] + 0.01f);
@@ -82,30 +82,63 @@ public sealed class TableLayoutTests
     public void Space_is_shared_by_what_each_column_still_wants()
     {
         float[] minimum = [30, 40, 50], preferred = [30, 240, 90];
-        var widths = ColumnWidths.Distribute(minimum, preferred, [1, 1, 1], 220);
+        var widths = ColumnWidths.Distribute(minimum, preferred, [1, 1, 1], 220, 20);
         Assert.Equal(220, widths.Sum(), 0.01f);
         Assert.Equal(30, widths[0], 0.01f);                       // wants nothing more
         Assert.Equal((widths[1] - 40) / 200, (widths[2] - 50) / 40, 0.001f);   // in proportion to preferred − minimum
     }
 
     [Fact]
+    public void A_short_column_is_given_all_it_wants_before_a_long_one_shares_the_rest()
+    {
+        // The 督办单: labels (督办编号, 原完成时限) beside paragraphs.
+        var widths = ColumnWidths.Distribute([31, 60], [67, 1000], [1.6f, 6], 442, 50);
+        Assert.Equal([67f, 375f], widths);
+    }
+
+    [Fact]
     public void When_everything_fits_on_one_line_the_surplus_follows_the_preferred_widths()
     {
-        var widths = ColumnWidths.Distribute([20, 20], [50, 100], [5, 1], 300);
+        var widths = ColumnWidths.Distribute([20, 20], [50, 100], [5, 1], 300, 10);
         Assert.Equal([100, 200], widths);
     }
 
     [Fact]
-    public void Minimums_wider_than_the_page_cut_only_the_widest_columns_down()
+    public void Minimums_wider_than_the_page_are_given_up_by_the_columns_with_the_most_text_first()
     {
-        var widths = ColumnWidths.Distribute([40, 60, 200, 300], [40, 60, 400, 500], [1, 1, 1, 1], 400);
-        Assert.Equal(400, widths.Sum(), 0.01f);
-        Assert.Equal([40f, 60f, 150f, 150f], widths);
+        float[] minimum = [40, 60, 200, 300], preferred = [40, 60, 400, 500];
+        Assert.Equal([40f, 60f, 200f, 100f], ColumnWidths.Distribute(minimum, preferred, [1, 1, 1, 1], 400, 50));
+        Assert.Equal([40f, 60f, 50f, 50f], ColumnWidths.Distribute(minimum, preferred, [1, 1, 1, 1], 200, 50));
+        // Past every column's floor, the widest are cut to one common width.
+        Assert.Equal([37.5f, 37.5f, 37.5f, 37.5f], ColumnWidths.Distribute(minimum, preferred, [1, 1, 1, 1], 150, 50));
+    }
+
+    [Fact]
+    public void A_code_alone_in_its_column_stays_whole_when_the_minimums_overflow_by_a_little()
+    {
+        // The 季督办's list at 12 pt: its minimums need more than 156 mm.
+        var rows = Enumerable.Range(1, 3).Select(i => (IReadOnlyList<Cell>)
+        [
+            new Cell($"督〔2025〕Q1-{i:D3}", TextAlign.Center), new Cell("黄色", TextAlign.Center),
+            "A-001 扎实开展“第一议题”制度，及时跟进学习习近平总书记重要讲话和重要指示批示精神（完成时限（2025年12月31日）已到，季末仍未完成）",
+            "省人力资源社会保障厅", new Cell("2025年12月31日", TextAlign.Center), new Cell("2025年12月31日", TextAlign.Center),
+        ]).ToArray();
+        var table = new Table([2.3f, 1, 4.6f, 2, 1.8f, 1.9f],
+            [[.. new[] { "督办编号", "等级", "任务", "牵头单位", "原完成时限", "整改时限" }.Select(t => new Cell(t, TextAlign.Center))]], rows) { FontSize = 12 };
+        var context = new LayoutContext(FontSet.Default, Page);
+        var pad = table.PaddingMm * PageSetup.PointsPerMm;
+        var (minimum, _) = ColumnWidths.Measure(6, table.HeaderRows.Select(r => (r, true)).Concat(table.Rows.Select(r => (r, false))),
+            (c, h) => TextStyle.Of(h ? FontRole.Heading1 : FontRole.Body, 12), context.Breaker, pad, context.Missing);
+        Assert.True(minimum.Sum() > Page.TextWidth);
+
+        var lines = LaidOutLines(table);
+        Assert.Contains("督〔2025〕Q1-001", lines);
+        Assert.Contains("2025年12月31日", lines);
     }
 
     [Fact]
     public void A_table_with_no_text_is_divided_by_its_weights()
     {
-        Assert.Equal([100, 300], ColumnWidths.Distribute([0, 0], [0, 0], [1, 3], 400));
+        Assert.Equal([100, 300], ColumnWidths.Distribute([0, 0], [0, 0], [1, 3], 400, 10));
     }
 }
