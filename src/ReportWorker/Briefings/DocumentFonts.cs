@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportWorker.Documents.Fonts;
+using ReportWorker.Documents.Text;
 
 namespace ReportWorker.Briefings;
 
@@ -20,6 +21,8 @@ public sealed class DocumentFonts : IDisposable
         Configuration = options.Value.ToConfiguration(environment.ContentRootPath);
         _set = new(() => FontSet.For(Configuration), LazyThreadSafetyMode.ExecutionAndPublication);
         FontFace.Loaded += OnLoaded;
+        // Titles and table cells break between words: the segmenter's dictionary is read once, on the first document.
+        JiebaWordSegmenter.Loaded += OnWordsLoaded;
     }
 
     public FontConfiguration Configuration { get; }
@@ -28,6 +31,11 @@ public sealed class DocumentFonts : IDisposable
     public FontSet Set => _set.Value;
 
     private void OnLoaded(FontFace face) => BriefingsLog.FontLoaded(_logger, face.Path, face.Index, face.Size);
+    private void OnWordsLoaded(TimeSpan took, long bytes) => BriefingsLog.WordListLoaded(_logger, (long)took.TotalMilliseconds, bytes / (1024 * 1024));
 
-    public void Dispose() => FontFace.Loaded -= OnLoaded;
+    public void Dispose()
+    {
+        FontFace.Loaded -= OnLoaded;
+        JiebaWordSegmenter.Loaded -= OnWordsLoaded;
+    }
 }

@@ -56,8 +56,10 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
                 byUnit.Select(g => (IReadOnlyList<Cell>)[Name(g.Key), N(g.Count(i => i.Level == Level.Red)), N(g.Count(i => i.Level == Level.Yellow)), N(g.Count(i => i.Level == Level.Blue)), N(g.Count())]).ToArray()));
 
             doc.Add(new Heading(1, "二、督办事项清单"));
-            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.8f, 1.9f], [Header("督办编号", "等级", "任务及督办原因", "牵头单位", "原完成时限", "整改时限")],
-                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{i.Reason}）", Name(i.State.Task.LeadUnit), new Cell(i.State.Task.DueText, TextAlign.Center), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
+            // The original deadline goes with the reason (an overdue item's reason already names it): a column of its own
+            // left the task's words a tenth of the table.
+            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.9f], [Header("督办编号", "等级", "任务及督办原因", "牵头单位", "整改时限")],
+                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{WithDeadline(i)}）", Name(i.State.Task.LeadUnit), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
                 { FontSize = 10.5f });
         }
 
@@ -76,6 +78,9 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
         doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发") { ReportTo = texts.ReportTo });
         return doc.Render();
     }
+
+    private static string WithDeadline(SupervisionItem i) =>
+        i.Reason.Contains(i.State.Task.DueText, StringComparison.Ordinal) ? i.Reason : $"{i.Reason}；完成时限：{i.State.Task.DueText}";
 
     private string Name(string code) => units.TryGetValue(code, out var u) ? u.ShortName : code;
     internal static string Date(DateOnly d) => $"{d.Year}年{d.Month}月{d.Day}日";

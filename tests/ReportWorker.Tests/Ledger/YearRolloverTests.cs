@@ -120,7 +120,7 @@ public class YearRolloverTests : IDisposable
         var model = _world.Get<FormService>().Model(_world.Get<RegistryStore>().FindUnit("U02")!, Jan26, books.Tasks);
         var carried = model.Rows.Single(r => r.Code == "2025-C-002");
         Assert.StartsWith("上年结转（2025年）", carried.Category);
-        Assert.Equal("2025年年底", carried.Deadline);
+        Assert.Equal("2025年12月31日", carried.Deadline); // every form writes deadlines one way, the year always in them
     }
 
     private Dictionary<string, ReturnedRow> Returned(string path) =>
