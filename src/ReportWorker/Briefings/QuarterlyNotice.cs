@@ -56,10 +56,15 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
                 byUnit.Select(g => (IReadOnlyList<Cell>)[Name(g.Key), N(g.Count(i => i.Level == Level.Red)), N(g.Count(i => i.Level == Level.Yellow)), N(g.Count(i => i.Level == Level.Blue)), N(g.Count())]).ToArray()));
 
             doc.Add(new Heading(1, "二、督办事项清单"));
-            // The original deadline goes with the reason (an overdue item's reason already names it): a column of its own
-            // left the task's words a tenth of the table.
-            doc.Add(new Table([2.3f, 1, 4.6f, 2, 1.9f], [Header("督办编号", "等级", "任务及督办原因", "牵头单位", "整改时限")],
-                items.Select(i => (IReadOnlyList<Cell>)[new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{WithDeadline(i)}）", Name(i.State.Task.LeadUnit), new Cell(Date(i.RectifyBy), TextAlign.Center)]).ToArray())
+            // The original deadline goes with the reason (an overdue item's reason already names it), and a rectification
+            // deadline every item shares is said once above the table: columns of their own left the task's words a tenth of it.
+            var deadlines = items.Select(i => i.RectifyBy).Distinct().ToArray();
+            if (deadlines.Length == 1) doc.Add(new Paragraph($"各督办事项的整改时限均为{Date(deadlines[0])}。"));
+            string[] header = deadlines.Length == 1 ? ["督办编号", "等级", "任务及督办原因", "牵头单位"] : ["督办编号", "等级", "任务及督办原因", "牵头单位", "整改时限"];
+            doc.Add(new Table([.. new[] { 2.3f, 1, 4.6f, 2, 1.9f }.Take(header.Length)], [Header(header)],
+                items.Select(i => (IReadOnlyList<Cell>)[
+                    new Cell(i.Number, TextAlign.Center), LevelStyle.Cell(i.Level), $"{i.State.Task.Code} {i.State.Task.Content}（{WithDeadline(i)}）", Name(i.State.Task.LeadUnit),
+                    .. deadlines.Length == 1 ? Array.Empty<Cell>() : [new Cell(Date(i.RectifyBy), TextAlign.Center)]]).ToArray())
                 { FontSize = 10.5f });
         }
 
