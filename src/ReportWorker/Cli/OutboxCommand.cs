@@ -1,3 +1,4 @@
+using ReportWorker.Hosting;
 using System.CommandLine;
 using System.Globalization;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,13 +21,13 @@ internal static class OutboxCommand
             return Task.FromResult(0);
         }));
 
-        var id = new Argument<string>("ID") { Description = "邮件编号（见 reportworker outbox 的“编号”列）" };
+        var id = new Argument<string>("ID") { Description = $"邮件编号（见 {CommandName.Value} outbox 的“编号”列）" };
         var retry = new Command("retry", "将失败或长时间未发出的邮件放回待发队列，重新计数尝试次数，下次发送时即发出") { id };
         retry.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var text = parse.GetRequiredValue(id);
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
-                throw new CommandException($"邮件编号“{text}”不对，应为数字，例如 12。运行 reportworker outbox 可查看编号。");
+                throw new CommandException($"邮件编号“{text}”不对，应为数字，例如 12。运行 {CommandName.Value} outbox 可查看编号。");
             Console.WriteLine(Retry(sp.GetRequiredService<OutboxAdmin>(), number, sp.GetRequiredService<ReportingCalendar>()));
             return Task.FromResult(0);
         }));
@@ -65,7 +66,7 @@ internal static class OutboxCommand
         if (unfinished.Any(e => e.Status == OutboxState.Failed))
         {
             w.WriteLine();
-            w.WriteLine("排除故障（检查 Mail:Smtp 设置或收件人地址）后，运行 reportworker outbox retry 编号 重新发送。");
+            w.WriteLine($"排除故障（检查 Mail:Smtp 设置或收件人地址）后，运行 {CommandName.Value} outbox retry 编号 重新发送。");
         }
         return w.ToString();
     }
@@ -76,8 +77,8 @@ internal static class OutboxCommand
         var entry = admin.Find(id);
         return outcome switch
         {
-            RetryOutcome.Requeued => $"已将邮件 #{id}（{MessageKinds.Chinese(entry!.Kind)}：{entry.Subject}）放回待发队列，尝试次数重新计算。后台服务下次发送时即发出；也可运行 reportworker deliver 立即发送。",
-            RetryOutcome.NotFound => throw new CommandException($"发件箱中没有编号为 {id} 的邮件。运行 reportworker outbox 可查看待发和失败的邮件。"),
+            RetryOutcome.Requeued => $"已将邮件 #{id}（{MessageKinds.Chinese(entry!.Kind)}：{entry.Subject}）放回待发队列，尝试次数重新计算。后台服务下次发送时即发出；也可运行 {CommandName.Value} deliver 立即发送。",
+            RetryOutcome.NotFound => throw new CommandException($"发件箱中没有编号为 {id} 的邮件。运行 {CommandName.Value} outbox 可查看待发和失败的邮件。"),
             RetryOutcome.AlreadySent => throw new CommandException($"邮件 #{id} 已于 {Local(entry!.DeliveredAt, calendar)} 发出，无需重试。"),
             _ => throw new CommandException($"邮件 #{id} 正在发送中，无需重试；如果发送它的进程已中断，下次发送时会自动核实并处理。"),
         };

@@ -45,4 +45,7 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3014, EventName = "AlertQueued", Level = LogLevel.Warning, Message = "Alert queued to {Operator} about {Count} outbox message(s) stuck or failed: {Ids}")]
     public static partial void AlertQueued(ILogger logger, int count, string @operator, string ids);
+
+    [LoggerMessage(EventId = 3015, EventName = "RecipientDeferred", Level = LogLevel.Warning, Message = "Outbox message {Id}: the server deferred {Address} ({Reply}); the other recipients are sent, this one is tried again later")]
+    public static partial void RecipientDeferred(ILogger logger, long id, string address, string reply);
 }

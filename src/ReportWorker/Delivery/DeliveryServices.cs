@@ -16,6 +16,7 @@ public static class DeliveryServices
         services.AddSingleton<EmailTemplates>();
         services.AddSingleton<MessageBuilder>();
         services.AddSingleton<OutboxStore>();
+        services.AddSingleton<IBounceRecorder>(sp => sp.GetRequiredService<OutboxStore>());
         services.AddSingleton<OutboxAdmin>();
         services.AddSingleton<OperatorAlerts>();
         services.AddSingleton<SendRateLimiter>();

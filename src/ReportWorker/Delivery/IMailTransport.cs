@@ -16,14 +16,22 @@ public interface IMailSession : IAsyncDisposable
     Task EnsureConnectedAsync(CancellationToken ct);
 
     /// <summary>
-    /// Hands the stored bytes over. Throws <see cref="PermanentDeliveryException"/> when retrying cannot help and
-    /// <see cref="TransientDeliveryException"/> when a later attempt may succeed.
+    /// Hands the stored bytes over in one transaction to <paramref name="recipients"/> (the message's recipients still
+    /// due; the headers are the stored ones, so a Bcc circular stays Bcc). What the server says of each recipient is in
+    /// the result. Throws <see cref="PermanentDeliveryException"/> when the server refuses the message itself and
+    /// <see cref="TransientDeliveryException"/> when the transaction failed as a whole and a later attempt may succeed.
     /// </summary>
-    Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct);
+    Task<Handover> SendAsync(QueuedMessage message, IReadOnlyList<string> recipients, CancellationToken ct);
 }
 
-/// <summary>Where a message went, and who of its recipients the server refused for good while it took the rest.</summary>
-public sealed record Handover(string Where, IReadOnlyList<RefusedRecipient> Refused);
+/// <summary>
+/// Where a message went and what the server said of each recipient: accepted, refused for good (5xx), or told to try
+/// later (4xx). <paramref name="Transacted"/>: the server took the message (250 to DATA) for someone, if only the journal.
+/// </summary>
+public sealed record Handover(string Where, IReadOnlyList<string> Accepted, IReadOnlyList<RefusedRecipient> Refused, IReadOnlyList<RefusedRecipient> Deferred, bool Transacted)
+{
+    public RecipientResults Results => new(Accepted, Refused, Deferred);
+}
 
 public sealed record RefusedRecipient(string Address, string Reply)
 {

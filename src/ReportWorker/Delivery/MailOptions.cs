@@ -12,13 +12,28 @@ public sealed class MailOptions
     [Required] public string FromName { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();
 
-    /// <summary>After this many failed attempts (across runs, with growing pauses) a message is given up as failed.</summary>
+    /// <summary>
+    /// After this many failed attempts of the whole transaction (across runs, with growing pauses) a message is given
+    /// up as failed. A recipient the server defers (4xx to its RCPT TO) is not counted here: it waits on its own, for
+    /// <see cref="RecipientLifetimeHours"/>.
+    /// </summary>
     [Range(1, 100, ErrorMessage = "Mail:MaxAttempts must be between {1} and {2}.")]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>At most this many messages handed over in any 60 seconds (mail providers limit senders); 0 = no limit.</summary>
     [Range(0, 10_000, ErrorMessage = "Mail:MaxMessagesPerMinute must be between {1} and {2} (0 = no limit).")]
     public int MaxMessagesPerMinute { get; set; }
+
+    /// <summary>
+    /// How long a deferred recipient ("452 mailbox full") is tried again, as a mail server does (5, 10, 20, 40 minutes,
+    /// then hourly), from the first deferral; after that it is given up (expired) and the office is told. Two days by default.
+    /// </summary>
+    [Range(1, 24 * 14, ErrorMessage = "Mail:RecipientLifetimeHours 应在 {1} 到 {2} 小时之间。")]
+    public int RecipientLifetimeHours { get; set; } = 48;
+
+    /// <summary>The office hears once of a recipient still deferred after this many hours (and once more if it is given up).</summary>
+    [Range(1, 24 * 14, ErrorMessage = "Mail:RecipientWaitAlertHours 应在 {1} 到 {2} 小时之间。")]
+    public int RecipientWaitAlertHours { get; set; } = 4;
 
     /// <summary>A message still not sent after this many attempts is named in an alert to Organization:OperatorEmail.</summary>
     [Range(1, 100, ErrorMessage = "Mail:AlertAfterAttempts must be between {1} and {2}.")]

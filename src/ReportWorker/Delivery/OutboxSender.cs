@@ -27,10 +27,10 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             await using var session = transport.OpenSession();
             var run = new Run(session, ct);
             foreach (var message in outbox.Sending(withMime: false)) await RecoverAsync(run, message);
-            foreach (var message in outbox.Due(withMime: false)) await SendAsync(run, message, claimed: false);
+            foreach (var message in outbox.Due(withMime: false)) await SendAsync(run, message);
             // The alert rides on this run's connection when the server is up; otherwise it waits like any message.
             if (alerts.QueueIfNeeded() > 0 && run.Down is null)
-                foreach (var message in outbox.Due(withMime: false).Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message, claimed: false);
+                foreach (var message in outbox.Due(withMime: false).Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message);
             return new DeliveryResult(run.Sent, run.Retried, run.Failed) { Unconfirmed = run.Unconfirmed };
         }
         finally { _oneRunAtATime.Release(); }
@@ -41,10 +41,11 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         var stale = TimeSpan.FromMinutes(options.Value.SendingStaleMinutes);
         if (!identity.IsAbandoned(message.ClaimedBy, message.SendingSinceTime, clock.GetUtcNow(), stale)) return; // another worker is sending it now
         if (!outbox.TryTakeOver(message.Id, message.ClaimedBy, identity.Claim)) return;
+        var (recipients, transactionNo) = outbox.InFlight(message.Id);
         if (!transport.ResendIsHarmless)
         {
-            bool? arrived;
-            try { arrived = await journal.HasArrivedAsync(message.MessageId, run.Ct); }
+            int? copies;
+            try { copies = await journal.CountArrivedAsync(message.MessageId, (int)transactionNo, run.Ct); }
             catch (Exception ex) when (ex is IOException or SocketException or TimeoutException or MailKit.ProtocolException or MailKit.CommandException
                                            or MailKit.Security.AuthenticationException or MailKit.ServiceNotConnectedException)
             {
@@ -53,27 +54,34 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
                 outbox.CountAttempt(message.Id, $"delivery journal (mailbox) unavailable: {ex.Message}");
                 return;
             }
-            switch (arrived)
+            // One journal copy per transaction the relay took: as many copies as this transaction's number means it went.
+            switch (copies)
             {
-                case true:
-                    outbox.MarkSent(message.Id, "confirmed by the delivery journal", []);
+                case { } n when n >= transactionNo:
+                    outbox.RecordTransaction(message.Id, transactionNo, transacted: true, "confirmed by the delivery journal", new RecipientResults(recipients, [], []), Lifetime);
                     DeliveryLog.CutOffConfirmed(logger, message.Id, message.MessageId);
                     run.Sent++;
                     return;
-                case false:
+                case not null:
                     DeliveryLog.CutOffResending(logger, message.Id, message.MessageId);
                     break;
                 case null:
                     // SMTP cannot say whether the 250 was sent before the crash. Receivers can de-duplicate on the unchanged Message-Id.
-                    DeliveryLog.PossibleDuplicate(logger, message.Id, message.MessageId, message.Recipients);
+                    DeliveryLog.PossibleDuplicate(logger, message.Id, message.MessageId, string.Join(", ", recipients));
                     run.Unconfirmed++;
                     break;
             }
         }
-        await SendAsync(run, message, claimed: true);
+        await SendAsync(run, message, (recipients, transactionNo));
     }
 
-    private async Task SendAsync(Run run, QueuedMessage message, bool claimed)
+    private TimeSpan Lifetime => TimeSpan.FromHours(options.Value.RecipientLifetimeHours);
+
+    /// <summary>
+    /// One SMTP transaction for the message's recipients still due (claimed here, or those a cut-off transaction
+    /// carried when <paramref name="inFlight"/> is given). What the relay says of each recipient is recorded apart.
+    /// </summary>
+    private async Task SendAsync(Run run, QueuedMessage message, (IReadOnlyList<string> Recipients, long TransactionNo)? inFlight = null)
     {
         if (run.Down is not null)
         {
@@ -89,10 +97,19 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             Postpone(run, message, ex.Message, serverDown: true);
             return;
         }
-        if (!claimed && !outbox.TryClaim(message.Id, identity.Claim)) return; // another worker took it
+        IReadOnlyList<string> recipients;
+        long transactionNo;
+        if (inFlight is { } known) (recipients, transactionNo) = known;
+        else
+        {
+            var claimed = outbox.ClaimRecipients(message.Id, identity.Claim);
+            if (claimed is null) return; // another worker took it
+            if (claimed.Count == 0) return; // its next recipient is not due yet
+            (recipients, transactionNo) = (claimed, outbox.InFlight(message.Id).TransactionNo);
+        }
         CrashPoints.Hit("delivery-before-send");
         Handover handover;
-        try { handover = await run.Session.SendAsync(message with { Mime = outbox.MimeOf(message.Id) }, run.Ct); }
+        try { handover = await run.Session.SendAsync(message with { Mime = outbox.MimeOf(message.Id) }, recipients, run.Ct); }
         catch (PermanentDeliveryException ex)
         {
             outbox.MarkFailed(message.Id, identity.Claim, ex.Message);
@@ -113,10 +130,17 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             return;
         }
         CrashPoints.Hit("delivery-after-send");
-        outbox.MarkSent(message.Id, handover.Where, handover.Refused);
-        DeliveryLog.Delivered(logger, message.Id, message.Kind, message.Recipients, handover.Where);
+        var state = outbox.RecordTransaction(message.Id, transactionNo, handover.Transacted, handover.Where, handover.Results, Lifetime);
+        if (state == OutboxState.Failed)
+        {
+            DeliveryLog.Failed(logger, message.Id, message.Recipients, string.Join("; ", handover.Refused));
+            run.Failed++;
+        }
+        if (handover.Accepted.Count > 0) DeliveryLog.Delivered(logger, message.Id, message.Kind, string.Join(", ", handover.Accepted), handover.Where);
         if (handover.Refused.Count > 0) DeliveryLog.RecipientsRefused(logger, message.Id, string.Join("; ", handover.Refused));
-        run.Sent++;
+        foreach (var d in handover.Deferred) DeliveryLog.RecipientDeferred(logger, message.Id, d.Address, d.Reply);
+        if (handover.Accepted.Count > 0) run.Sent++;
+        if (handover.Deferred.Count > 0) run.Retried++;
     }
 
     /// <summary>

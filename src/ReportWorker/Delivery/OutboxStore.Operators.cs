@@ -60,32 +60,52 @@ public sealed partial class OutboxStore
     public OutboxState? Requeue(long id) => database.InTransaction((c, tx) =>
     {
         OutboxState? found = c.QuerySingleOrDefault<string>("SELECT status FROM outbox WHERE id = @id", new { id }, tx) is { } stored ? OutboxStates.FromStored(stored) : null;
-        if (found is OutboxState.Pending or OutboxState.Failed)
+        if (found is OutboxState.Pending or OutboxState.Failed || found is OutboxState.Sent && HasUnreached(c, tx, id))
+        {
             c.Execute($"UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = 0, next_attempt_at = NULL, alerted_at = NULL WHERE id = @id", new { id }, tx);
+            // Its recipients not reached start again, each unit's at the unit's liaisons as they are now.
+            foreach (var unit in c.Query<string>($"SELECT DISTINCT unit_code FROM outbox_recipients WHERE outbox_id = @id AND unit_code IS NOT NULL AND status IN ({Unreached})", new { id }, tx).ToArray())
+                FollowLiaisons(c, tx, unit);
+            c.Execute($"""
+                UPDATE outbox_recipients SET status = '{RecipientStates.Pending}', attempts = 0, next_attempt_at = NULL, first_deferred_at = NULL, wait_alerted_at = NULL, final_alerted_at = NULL
+                WHERE outbox_id = @id AND status IN ({Unreached})
+                """, new { id }, tx);
+            Settle(c, tx, id, clock.GetUtcNow().Stored());
+            return found == OutboxState.Sent ? OutboxState.Pending : found;
+        }
         return found;
     });
 
+    private const string Unreached = $"'{RecipientStates.Pending}', '{RecipientStates.Deferred}', '{RecipientStates.Refused}', '{RecipientStates.Bounced}', '{RecipientStates.Expired}'";
+
+    private static bool HasUnreached(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long id) =>
+        c.ExecuteScalar<long>($"SELECT COUNT(*) FROM outbox_recipients WHERE outbox_id = @id AND status IN ({Unreached})", new { id }, tx) > 0;
+
     /// <summary>
     /// Finds every message not named in an alert before that is stuck (pending or sending after
-    /// <paramref name="afterAttempts"/> attempts), failed, or sent with some recipients refused; queues the alert
-    /// <paramref name="compose"/> makes of them (given its key) and marks them alerted. Returns them; none: nothing queued.
+    /// <paramref name="afterAttempts"/> failed transactions) or failed, and every recipient the office has not been told
+    /// of that has waited longer than <paramref name="recipientWait"/> or was refused, bounced or given up; queues the
+    /// alert <paramref name="compose"/> makes of them (given its key) and marks them alerted. Returns how many it names (0: nothing queued).
     /// </summary>
-    public IReadOnlyList<OutboxEntry> QueueAlert(int afterAttempts, Func<string, IReadOnlyList<OutboxEntry>, OutgoingMessage> compose) =>
-        database.InTransaction<IReadOnlyList<OutboxEntry>>((c, tx) =>
+    public (IReadOnlyList<OutboxEntry> Messages, IReadOnlyList<RecipientAlert> Recipients) QueueAlert(int afterAttempts, TimeSpan recipientWait,
+        Func<string, IReadOnlyList<OutboxEntry>, IReadOnlyList<RecipientAlert>, OutgoingMessage> compose) =>
+        database.InTransaction<(IReadOnlyList<OutboxEntry>, IReadOnlyList<RecipientAlert>)>((c, tx) =>
         {
             // In one write transaction, so two workers cannot both alert about the same messages.
             var problems = c.Query<EntryRow>($"""
                 SELECT {EntryColumns}
                 WHERE kind <> @alert AND alerted_at IS NULL
-                  AND ((status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}') AND attempts >= @after) OR status = '{OutboxStates.Failed}' OR (status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL))
+                  AND ((status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}') AND attempts >= @after) OR status = '{OutboxStates.Failed}')
                 ORDER BY id
                 """, new { alert = MessageKinds.Alert, after = afterAttempts }, tx).Select(r => r.ToEntry()).ToArray();
-            if (problems.Length == 0) return [];
+            var recipients = RecipientsToAlert(c, tx, recipientWait);
+            if (problems.Length == 0 && recipients.Count == 0) return ([], []);
             // Each alert adds a row, so the next free id keys each alert apart even when the same messages are alerted again after a retry.
             var key = $"alert/{c.ExecuteScalar<long>("SELECT COALESCE(MAX(id), 0) + 1 FROM outbox", transaction: tx)}";
-            Enqueue(c, tx, compose(key, problems));
+            Enqueue(c, tx, compose(key, problems, recipients));
             var now = clock.GetUtcNow().Stored();
             c.Execute("UPDATE outbox SET alerted_at = @now WHERE id = @Id", problems.Select(p => new { now, p.Id }), tx);
-            return problems;
+            MarkRecipientsAlerted(c, tx, recipients);
+            return (problems, recipients);
         });
 }

@@ -59,6 +59,7 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
         }, tx);
         if (id is null) return false;
         c.Execute("INSERT INTO outbox_mime(outbox_id, mime) VALUES (@id, @mime)", new { id, mime = mime ?? builder.Build(message) }, tx);
+        AddRecipients(c, tx, id.Value, message.To.Concat(message.Cc).Concat(message.Bcc).Select(a => a.Address));
         return true;
     }
 
@@ -138,9 +139,12 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
             new { id, previousClaim, claim, now = clock.GetUtcNow().Stored() }) == 1;
     }
 
+    /// <summary>The whole message went (a cut-off transaction the journal confirmed, or a test setting a state): every recipient still due has it.</summary>
     public void MarkSent(long id, string deliveredTo, IReadOnlyList<RefusedRecipient> refused)
     {
         using var c = database.Open();
+        c.Execute($"UPDATE outbox_recipients SET status = '{RecipientStates.Sent}', sent_at = @now WHERE outbox_id = @id AND status IN ('{RecipientStates.Sending}', '{RecipientStates.Pending}')",
+            new { id, now = clock.GetUtcNow().Stored() });
         c.Execute($"""
             UPDATE outbox SET status = '{OutboxStates.Sent}', attempts = attempts + 1, delivered_at = @now, delivered_to = @deliveredTo, last_error = NULL,
                               refused_recipients = @refusedText, claimed_by = NULL, sending_since = NULL
@@ -152,15 +156,20 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
     public void MarkRetry(long id, string claim, string error, DateTimeOffset next)
     {
         using var c = database.Open();
+        c.Execute($"UPDATE outbox_recipients SET status = '{RecipientStates.Pending}' WHERE outbox_id = @id AND status = '{RecipientStates.Sending}' AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = @id AND (o.status = '{OutboxStates.Pending}' OR o.claimed_by = @claim))",
+            new { id, claim });
         c.Execute($"""
             UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = attempts + 1, last_error = @error, next_attempt_at = @next, claimed_by = NULL, sending_since = NULL
             WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))
             """, new { id, claim, error, next = next.Stored() });
     }
 
+    /// <summary>The relay refused the message itself, or it was given up: every recipient not reached is refused with that reason.</summary>
     public void MarkFailed(long id, string claim, string error)
     {
         using var c = database.Open();
+        c.Execute($"UPDATE outbox_recipients SET status = '{RecipientStates.Refused}', last_reply = @error WHERE outbox_id = @id AND status IN ('{RecipientStates.Sending}', '{RecipientStates.Pending}', '{RecipientStates.Deferred}') AND EXISTS (SELECT 1 FROM outbox o WHERE o.id = @id AND (o.status = '{OutboxStates.Pending}' OR o.claimed_by = @claim))",
+            new { id, claim, error });
         c.Execute($"""
             UPDATE outbox SET status = '{OutboxStates.Failed}', attempts = attempts + 1, last_error = @error, claimed_by = NULL, sending_since = NULL
             WHERE id = @id AND (status = '{OutboxStates.Pending}' OR (status = '{OutboxStates.Sending}' AND claimed_by = @claim))

@@ -16,12 +16,13 @@ public sealed class PickupFolderTransport(DataPaths paths) : IMailTransport
     {
         public Task EnsureConnectedAsync(CancellationToken ct) => Task.CompletedTask;
 
-        public Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct)
+        public Task<Handover> SendAsync(QueuedMessage message, IReadOnlyList<string> recipients, CancellationToken ct)
         {
             var name = $"{message.Id:D6}-{message.Kind}{(message.UnitCode is null ? "" : "-" + message.UnitCode)}.eml";
             var path = Path.Combine(paths.Outbox, name);
             if (!File.Exists(path)) AtomicFile.Write(path, message.Mime, overwrite: false);
-            return Task.FromResult(new Handover(path, []));
+            // One file per message: a later transaction for a deferred recipient (none here: the folder defers no one) finds it written.
+            return Task.FromResult(new Handover(path, recipients, [], [], Transacted: true));
         }
 
         public ValueTask DisposeAsync() => ValueTask.CompletedTask;

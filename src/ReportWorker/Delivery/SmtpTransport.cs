@@ -48,24 +48,32 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTra
             }
         }
 
-        public async Task<Handover> SendAsync(QueuedMessage message, CancellationToken ct)
+        public async Task<Handover> SendAsync(QueuedMessage message, IReadOnlyList<string> recipients, CancellationToken ct)
         {
             var client = _client ?? throw new InvalidOperationException("Connect before sending.");
             // Parsed in place (persistent): attachments stay slices of the stored bytes rather than copies, and
             // a memory stream needs no asynchronous reads.
             using var stream = new MemoryStream(message.Mime, writable: false);
             using var mime = MimeMessage.Load(stream, persistent: true, ct);
-            var recipients = mime.To.Mailboxes.Concat(mime.Cc.Mailboxes).Concat(mime.Bcc.Mailboxes)
-                .DistinctBy(m => m.Address, StringComparer.OrdinalIgnoreCase).ToList();
+            // The envelope is the recipients still due, not the headers: a deferred liaison of a Bcc circular goes
+            // later in a transaction of its own, under the same Message-Id and the same headers.
+            var envelope = recipients.Distinct(StringComparer.OrdinalIgnoreCase).Select(a => new MailboxAddress("", a)).ToList();
             var journal = options.JournalAddress;
             // The journal copy rides in the envelope only: recipients never see the address.
-            if (journal.Length > 0 && !recipients.Any(r => r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)))
-                recipients.Add(new MailboxAddress("", journal));
-            client.Refused.Clear();
+            if (journal.Length > 0 && !envelope.Any(r => r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)))
+                envelope.Add(new MailboxAddress("", journal));
+            client.Clear();
+            var transacted = true;
             try
             {
-                var reply = await client.SendAsync(mime, new MailboxAddress(options.FromName, options.FromAddress), recipients, ct);
+                var reply = await client.SendAsync(mime, new MailboxAddress(options.FromName, options.FromAddress), envelope, ct);
                 DeliveryLog.ServerAccepted(logger, message.Id, message.MessageId, reply);
+            }
+            catch (NoRecipientAcceptedException)
+            {
+                // Nothing went; each recipient's answer is recorded. The transaction was left half way: start afresh.
+                transacted = false;
+                Drop();
             }
             catch (SmtpCommandException ex) when (SmtpFailures.IsPermanent(ex))
             {
@@ -77,11 +85,14 @@ public sealed class SmtpTransport(IOptions<MailOptions> options, ILogger<SmtpTra
                 Drop();
                 throw new TransientDeliveryException(ex is SmtpCommandException c ? Describe(c, []) : $"{ex.GetType().Name}: {ex.Message}", ex);
             }
-            var refused = client.Refused.Where(r => !r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)).ToArray();
-            if (refused.Length < client.Refused.Count) DeliveryLog.JournalRefused(logger, message.Id, journal);
-            if (refused.Length > 0 && refused.Length == recipients.Count(r => !r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase)))
-                throw new PermanentDeliveryException($"every recipient refused (only the journal copy went): {string.Join("; ", refused)}");
-            return new Handover(Where, refused);
+            bool Ours(RefusedRecipient r) => !r.Address.Equals(journal, StringComparison.OrdinalIgnoreCase);
+            if (client.Refused.Concat(client.Deferred).Any(r => !Ours(r))) DeliveryLog.JournalRefused(logger, message.Id, journal);
+            var refused = client.Refused.Where(Ours).ToArray();
+            var deferred = client.Deferred.Where(Ours).ToArray();
+            var accepted = transacted
+                ? recipients.Where(a => !refused.Concat(deferred).Any(r => r.Address.Equals(a, StringComparison.OrdinalIgnoreCase))).ToArray()
+                : [];
+            return new Handover(Where, accepted, refused, deferred, transacted && (accepted.Length > 0 || journal.Length > 0));
         }
 
         public async ValueTask DisposeAsync()

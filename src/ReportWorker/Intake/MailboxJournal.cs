@@ -19,26 +19,30 @@ public sealed class MailboxJournal(IOptions<MailboxOptions> options, IOptions<Ma
 {
     public bool IsConfigured => options.Value.Enabled && mail.Value.JournalAddress.Length > 0;
 
-    public async Task<bool?> HasArrivedAsync(string messageId, CancellationToken ct)
+    /// <summary>
+    /// The copies with this Message-Id in the mailbox and the journal folder. <paramref name="expected"/>: keep looking
+    /// (up to JournalWaitSeconds) until this many are there, since the relay's copy of the last transaction may still be on its way.
+    /// </summary>
+    public async Task<int?> CountArrivedAsync(string messageId, int expected, CancellationToken ct)
     {
         var o = options.Value;
         if (!IsConfigured) return null;
         var id = messageId.Trim().Trim('<', '>');
         using var client = await MailboxConnection.OpenAsync(o, ct);
         var giveUpAt = DateTime.UtcNow.AddSeconds(o.JournalWaitSeconds);
-        var found = await FindAsync(client, o, id, ct);
-        while (!found && DateTime.UtcNow < giveUpAt)
+        var found = await CountAsync(client, o, id, ct);
+        while (found < expected && DateTime.UtcNow < giveUpAt)
         {
             await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, o.JournalWaitSeconds)), ct);
-            found = await FindAsync(client, o, id, ct);
+            found = await CountAsync(client, o, id, ct);
         }
         await client.DisconnectAsync(quit: true, ct);
         return found;
     }
 
-    private static async Task<bool> FindAsync(MailKit.Net.Imap.ImapClient client, MailboxOptions o, string id, CancellationToken ct)
+    private static async Task<int> CountAsync(MailKit.Net.Imap.ImapClient client, MailboxOptions o, string id, CancellationToken ct)
     {
-        var found = false;
+        var found = 0;
         foreach (var name in (string[])[o.Folder, o.JournalFolder])
         {
             if (await MailboxConnection.FindAsync(client, name, ct) is not { } folder) continue;
@@ -48,10 +52,9 @@ public sealed class MailboxJournal(IOptions<MailboxOptions> options, IOptions<Ma
             {
                 // SEARCH HEADER matches substrings: confirm the exact id.
                 var summaries = await folder.FetchAsync(hits, MessageSummaryItems.Envelope, ct);
-                found = summaries.Any(s => string.Equals(s.Envelope?.MessageId?.Trim('<', '>'), id, StringComparison.OrdinalIgnoreCase));
+                found += summaries.Count(s => string.Equals(s.Envelope?.MessageId?.Trim('<', '>'), id, StringComparison.OrdinalIgnoreCase));
             }
             await folder.CloseAsync(false, ct);
-            if (found) break;
         }
         return found;
     }

@@ -10,8 +10,10 @@ namespace ReportWorker.Registry;
 /// <summary>
 /// Imports the unit registry (单位名录). All rows are checked first; if any is wrong nothing is
 /// written and every problem is reported. Units are matched by code, so a re-import updates them.
+/// When a unit's liaisons change, its recipients that mail has not reached yet follow the new addresses
+/// (<see cref="OutboxStore.FollowLiaisons"/>), in the same transaction.
 /// </summary>
-public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
+public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock, OutboxStore outbox)
 {
     internal static readonly ColumnSpec[] Columns =
     [
@@ -32,6 +34,7 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
         {
             var existing = RegistryStore.LoadUnits(c, tx).ToDictionary(u => u.Code);
             int added = 0, changed = 0;
+            var notes = new List<string>();
             var now = clock.GetUtcNow().Stored();
             foreach (var unit in units)
             {
@@ -50,9 +53,14 @@ public sealed class UnitImporter(LedgerDatabase database, TimeProvider clock)
                 c.Execute("DELETE FROM unit_liaisons WHERE unit_code = @Code", new { unit.Code }, tx);
                 foreach (var (l, position) in unit.Liaisons.Select((l, i) => (l, i)))
                     c.Execute("INSERT INTO unit_liaisons(unit_code, name, email, position) VALUES (@Code, @Name, @Email, @position)", new { unit.Code, l.Name, l.Email, position }, tx);
+                if (old is not null && !old.Liaisons.Select(l => l.Email).SequenceEqual(unit.Liaisons.Select(l => l.Email), StringComparer.OrdinalIgnoreCase))
+                {
+                    var n = outbox.FollowLiaisons(c, tx, unit.Code);
+                    if (n > 0) notes.Add($"{unit.ShortName}（{unit.Code}）的联络员邮箱已变更：{n} 个尚未送达的收件人改发 {string.Join("、", unit.Liaisons.Select(l => l.Email))}。");
+                }
             }
             RegistryStore.CountImport(c, tx, RegistryStore.RecordImport(c, tx, "units", file, Hashing.Sha256OfFile(path), units.Count, now), added, changed);
-            return new ImportResult("units", units.Count, added, changed, units.Count - added - changed, []);
+            return new ImportResult("units", units.Count, added, changed, units.Count - added - changed, notes);
         });
     }
 

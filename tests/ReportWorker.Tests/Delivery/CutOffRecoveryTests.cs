@@ -113,8 +113,10 @@ public class CutOffRecoveryTests
     private static void CutOff(TestWorld world, string? claim = null)
     {
         using var c = world.Get<LedgerDatabase>().Open();
-        c.Execute("UPDATE outbox SET status = 'sending', claimed_by = @claim, sending_since = @now, delivered_at = NULL, delivered_to = NULL",
+        c.Execute("UPDATE outbox SET status = 'sending', claimed_by = @claim, sending_since = @now, delivered_at = NULL, delivered_to = NULL, transactions = 0",
             new { claim = claim ?? GoneWorker, now = world.Clock.GetUtcNow().Stored() });
+        // Its recipients were in that (first) transaction, not yet recorded either way.
+        c.Execute("UPDATE outbox_recipients SET status = 'sending', transaction_no = 1, sent_at = NULL");
     }
 
     private static string Status(TestWorld world)

@@ -47,13 +47,13 @@ public class SmtpOutageTests
         Assert.All(ids, id => Assert.Single(smtp.ByMessageId(id)));
         var alert = Assert.Single(smtp.Received, r => r.Kind == MessageKinds.Alert);
         Assert.Equal([Operator], alert.To);
-        Assert.StartsWith("【发送异常】5 封邮件未能正常发出", alert.Message.Subject);
+        Assert.StartsWith("【投递异常】5 项邮件投递问题", alert.Message.Subject);
         var text = alert.Message.TextBody;
         foreach (var n in Enumerable.Range(1, 5)) Assert.Contains($"邮件编号 #{n}", text);
         Assert.Contains("liaison3@example.gov.cn", text);
         Assert.Contains("已尝试 3 次仍未发出", text);
         Assert.Contains("Mail:Smtp", text);
-        Assert.Contains("reportworker outbox retry 1", text);
+        Assert.Contains("ReportWorker outbox retry 1", text);
         Assert.Equal(6, smtp.Received.Count);
     }
 
