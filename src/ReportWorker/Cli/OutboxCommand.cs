@@ -17,7 +17,7 @@ internal static class OutboxCommand
         outbox.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var admin = sp.GetRequiredService<OutboxAdmin>();
-            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), sp.GetRequiredService<ReportingCalendar>()));
+            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), sp.GetRequiredService<ReportingCalendar>(), admin.RecipientCounts(), admin.Unreached()));
             return Task.FromResult(0);
         }));
 
@@ -41,17 +41,33 @@ internal static class OutboxCommand
         return $"发件箱：{string.Join("，", OutboxStates.All.Select(s => $"{StateName(s)} {byState.GetValueOrDefault(s)} 封"))}。";
     }
 
-    internal static string Render(IReadOnlyList<(OutboxState State, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar)
+    internal static string Render(IReadOnlyList<(OutboxState State, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar,
+        IReadOnlyList<(RecipientState State, long Count)>? recipients = null, IReadOnlyList<RecipientAlert>? unreached = null)
     {
         var w = new StringWriter();
         w.WriteLine(CountsLine(counts));
+        if (recipients is { Count: > 0 })
+        {
+            // Accepted by the relay and bounced afterwards are told apart: "sent" that was not received is what operators must see.
+            var byState = recipients.ToDictionary(r => r.State, r => r.Count);
+            w.WriteLine("收件人：" + string.Join("，", new[] { RecipientState.Sent, RecipientState.Bounced, RecipientState.Refused, RecipientState.Deferred, RecipientState.Expired, RecipientState.Pending, RecipientState.Replaced }
+                .Select(st => $"{RecipientStates.Chinese(st)} {byState.GetValueOrDefault(st)}")) + "。");
+        }
+        if (unreached is { Count: > 0 })
+        {
+            w.WriteLine();
+            w.WriteLine("未送达的收件人（地址有误的，更正单位名录后重新导入即自动改发新地址；其余处理后运行 outbox retry 编号）：");
+            var t = new ConsoleTable("邮件编号", "单位", "地址", "情况", "对方服务器原话");
+            foreach (var r in unreached) t.Add(r.OutboxId, r.UnitName ?? "", r.Address, RecipientStates.Chinese(r.Status), Shorten(r.LastReply));
+            w.Write(t);
+        }
         if (unfinished.Count == 0) w.WriteLine("没有待发、发送中或失败的邮件。");
         else
         {
             w.WriteLine();
             var table = new ConsoleTable("编号", "类型", "单位", "收件人", "状态", "已尝试", "下次尝试", "最近错误");
             foreach (var e in unfinished)
-                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", e.Recipients, StateName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
+                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", Recipients(e.Recipients), StateName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
             w.Write(table);
         }
         if (partlyRefused.Count > 0)
@@ -102,6 +118,13 @@ internal static class OutboxCommand
 
     private static string Local(string? stored, ReportingCalendar calendar) =>
         stored is null ? "" : calendar.ToLocal(DateTimeOffset.Parse(stored, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind)).ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture);
+
+    // A circular's fifty addresses would make the row a thousand characters wide.
+    private static string Recipients(string list)
+    {
+        var all = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        return all.Length <= 2 ? string.Join(", ", all) : $"{all[0]} 等 {all.Length} 个";
+    }
 
     private static string Shorten(string? text)
     {

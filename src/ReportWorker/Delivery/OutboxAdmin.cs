@@ -15,6 +15,12 @@ public sealed class OutboxAdmin(OutboxStore outbox)
 
     public OutboxEntry? Find(long id) => outbox.Find(id);
 
+    /// <summary>Recipients by state across the outbox: delivered and bounced apart.</summary>
+    public IReadOnlyList<(RecipientState State, long Count)> RecipientCounts() => outbox.RecipientCounts();
+
+    /// <summary>Recipients not reached: deferred, refused, bounced, given up.</summary>
+    public IReadOnlyList<RecipientAlert> Unreached() => outbox.Unreached();
+
     /// <summary>
     /// Puts a failed or stuck message back to pending, due now, with a fresh count of attempts and no alert
     /// recorded, so that it gets the full series of retries again and a new alert if it sticks again.

@@ -64,11 +64,11 @@ public sealed partial class OutboxStore
         {
             c.Execute($"UPDATE outbox SET status = '{OutboxStates.Pending}', attempts = 0, next_attempt_at = NULL, alerted_at = NULL WHERE id = @id", new { id }, tx);
             // Its recipients not reached start again, each unit's at the unit's liaisons as they are now.
-            foreach (var unit in c.Query<string>($"SELECT DISTINCT unit_code FROM outbox_recipients WHERE outbox_id = @id AND unit_code IS NOT NULL AND status IN ({Unreached})", new { id }, tx).ToArray())
+            foreach (var unit in c.Query<string>($"SELECT DISTINCT unit_code FROM outbox_recipients WHERE outbox_id = @id AND unit_code IS NOT NULL AND status IN ({UnreachedStates})", new { id }, tx).ToArray())
                 FollowLiaisons(c, tx, unit);
             c.Execute($"""
                 UPDATE outbox_recipients SET status = '{RecipientStates.Pending}', attempts = 0, next_attempt_at = NULL, first_deferred_at = NULL, wait_alerted_at = NULL, final_alerted_at = NULL
-                WHERE outbox_id = @id AND status IN ({Unreached})
+                WHERE outbox_id = @id AND status IN ({UnreachedStates})
                 """, new { id }, tx);
             Settle(c, tx, id, clock.GetUtcNow().Stored());
             return found == OutboxState.Sent ? OutboxState.Pending : found;
@@ -76,10 +76,10 @@ public sealed partial class OutboxStore
         return found;
     });
 
-    private const string Unreached = $"'{RecipientStates.Pending}', '{RecipientStates.Deferred}', '{RecipientStates.Refused}', '{RecipientStates.Bounced}', '{RecipientStates.Expired}'";
+    private const string UnreachedStates = $"'{RecipientStates.Pending}', '{RecipientStates.Deferred}', '{RecipientStates.Refused}', '{RecipientStates.Bounced}', '{RecipientStates.Expired}'";
 
     private static bool HasUnreached(System.Data.IDbConnection c, System.Data.IDbTransaction tx, long id) =>
-        c.ExecuteScalar<long>($"SELECT COUNT(*) FROM outbox_recipients WHERE outbox_id = @id AND status IN ({Unreached})", new { id }, tx) > 0;
+        c.ExecuteScalar<long>($"SELECT COUNT(*) FROM outbox_recipients WHERE outbox_id = @id AND status IN ({UnreachedStates})", new { id }, tx) > 0;
 
     /// <summary>
     /// Finds every message not named in an alert before that is stuck (pending or sending after

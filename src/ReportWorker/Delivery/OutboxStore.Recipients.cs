@@ -112,9 +112,10 @@ public sealed partial class OutboxStore : IBounceRecorder
         // Anything the relay said nothing of goes back to pending.
         c.Execute($"UPDATE outbox_recipients SET status = '{RecipientStates.Pending}' WHERE outbox_id = @id AND status = '{RecipientStates.Sending}'", new { id }, tx);
         if (transacted) c.Execute("UPDATE outbox SET transactions = @transactionNo WHERE id = @id AND transactions < @transactionNo", new { id, transactionNo }, tx);
-        // attempts counts tries that reached no one (what MaxAttempts and the "stuck" alert judge); a recipient's waits are its own.
-        c.Execute("UPDATE outbox SET attempts = attempts + CASE WHEN @anyAccepted THEN 0 ELSE 1 END, delivered_to = CASE WHEN @anyAccepted THEN @where ELSE delivered_to END, delivered_at = CASE WHEN @anyAccepted THEN @stored ELSE delivered_at END WHERE id = @id",
-            new { id, where, stored, anyAccepted = results.Accepted.Count > 0 }, tx);
+        // attempts counts the message's failed tries (what MaxAttempts and the "stuck" alert judge): a transaction every
+        // recipient of which was refused is one; a deferred recipient's waits are its own, told of by the recipient alert.
+        c.Execute("UPDATE outbox SET attempts = attempts + CASE WHEN @refusedOnly THEN 1 ELSE 0 END, delivered_to = CASE WHEN @anyAccepted THEN @where ELSE delivered_to END, delivered_at = CASE WHEN @anyAccepted THEN @stored ELSE delivered_at END WHERE id = @id",
+            new { id, where, stored, anyAccepted = results.Accepted.Count > 0, refusedOnly = results.Accepted.Count == 0 && results.Deferred.Count == 0 }, tx);
         return Settle(c, tx, id, stored);
     });
 
@@ -183,6 +184,19 @@ public sealed partial class OutboxStore : IBounceRecorder
                 OR (r.status IN ('{RecipientStates.Refused}', '{RecipientStates.Bounced}', '{RecipientStates.Expired}') AND r.final_alerted_at IS NULL))
             ORDER BY r.id
             """, new { since }, tx).Select(r => r.ToAlert()).ToArray();
+    }
+
+    /// <summary>Every recipient mail has not reached and will not reach by itself (refused, bounced, given up) or is waiting for (deferred), newest first.</summary>
+    public IReadOnlyList<RecipientAlert> Unreached(int limit = 200)
+    {
+        using var c = database.Open();
+        return c.Query<RecipientAlertRow>($"""
+            SELECT r.id AS Id, r.outbox_id AS OutboxId, r.address AS Address, r.unit_code AS UnitCode, u.short_name AS UnitName, r.status AS Status,
+                   r.last_reply AS LastReply, r.first_deferred_at AS FirstDeferredAt, o.kind AS Kind, o.subject AS Subject
+            FROM outbox_recipients r JOIN outbox o ON o.id = r.outbox_id LEFT JOIN units u ON u.code = r.unit_code
+            WHERE r.status IN ('{RecipientStates.Deferred}', '{RecipientStates.Refused}', '{RecipientStates.Bounced}', '{RecipientStates.Expired}')
+            ORDER BY r.id DESC LIMIT @limit
+            """, new { limit }).Select(r => r.ToAlert()).ToArray();
     }
 
     private sealed record RecipientAlertRow(long Id, long OutboxId, string Address, string? UnitCode, string? UnitName, string Status, string? LastReply, string? FirstDeferredAt, string Kind, string Subject)
