@@ -32,6 +32,7 @@ internal static class JobsCommands
         var mailboxEnabled = sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
         var now = calendar.Now;
         var w = new StringWriter();
+        if (RelayHeadline.For(sp) is { } relay) w.WriteLine(relay);
         // First, before anything else: a year without holiday data means every date below was planned by weekends alone.
         if (calendar.WorkingDays.Coverage(calendar.Today).Warning is { Length: > 0 } warning) w.WriteLine(warning);
         w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 {sp.GetRequiredService<HolidayCalendarFile>().DataFile}（见 calendar 命令）。");

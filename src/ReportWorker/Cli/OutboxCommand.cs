@@ -17,6 +17,7 @@ internal static class OutboxCommand
         outbox.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var admin = sp.GetRequiredService<OutboxAdmin>();
+            if (RelayHeadline.For(sp) is { } relay) Console.WriteLine(relay);
             Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), sp.GetRequiredService<ReportingCalendar>(), admin.RecipientCounts(), admin.Unreached()));
             return Task.FromResult(0);
         }));

@@ -15,6 +15,7 @@ internal static class StatusCommand
         command.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
             var status = sp.GetRequiredService<LedgerStatus>().For(CliOptions.ParseMonth(parse.GetValue(month)));
+            if (RelayHeadline.For(sp) is { } relay) Console.WriteLine(relay);
             Console.Write(Render(status, sp.GetRequiredService<ReportingCalendar>()));
             return Task.FromResult(0);
         }));

@@ -48,4 +48,10 @@ internal static partial class DeliveryLog
 
     [LoggerMessage(EventId = 3015, EventName = "RecipientDeferred", Level = LogLevel.Warning, Message = "Outbox message {Id}: the server deferred {Address} ({Reply}); the other recipients are sent, this one is tried again later")]
     public static partial void RecipientDeferred(ILogger logger, long id, string address, string reply);
+
+    [LoggerMessage(EventId = 3016, EventName = "RelayDown", Level = LogLevel.Error, Message = "邮件服务器无法连接，{Count} 封到期邮件等待中，恢复后自动发出；告警邮件此时无法发出，请检查 Mail:Smtp 设置和网络：{Error}")]
+    public static partial void RelayDown(ILogger logger, int count, string error);
+
+    [LoggerMessage(EventId = 3017, EventName = "RelayBack", Level = LogLevel.Information, Message = "Mail server reachable again (down since {Since})")]
+    public static partial void RelayBack(ILogger logger, DateTimeOffset since);
 }

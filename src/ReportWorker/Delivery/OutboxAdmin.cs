@@ -18,6 +18,9 @@ public sealed class OutboxAdmin(OutboxStore outbox)
     /// <summary>Recipients by state across the outbox: delivered and bounced apart.</summary>
     public IReadOnlyList<(RecipientState State, long Count)> RecipientCounts() => outbox.RecipientCounts();
 
+    /// <summary>The relay outage in progress, if the last try could not reach it.</summary>
+    public RelayDown? RelayStatus() => outbox.RelayStatus();
+
     /// <summary>Recipients not reached: deferred, refused, bounced, given up.</summary>
     public IReadOnlyList<RecipientAlert> Unreached() => outbox.Unreached();
 

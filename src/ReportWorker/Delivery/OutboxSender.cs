@@ -92,10 +92,18 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         try { await run.Session.EnsureConnectedAsync(run.Ct); }
         catch (MailServerUnavailableException ex)
         {
-            DeliveryLog.ServerUnavailable(logger, outbox.Due(withMime: false).Count, ex.Message);
+            // No alert can be mailed while the relay is down: the first failure of an outage is an error in the log,
+            // and `jobs`, `status` and `outbox` lead with it until a connection succeeds.
+            if (outbox.RecordRelayDown(ex.Message)) DeliveryLog.RelayDown(logger, outbox.Due(withMime: false).Count, ex.Message);
+            else DeliveryLog.ServerUnavailable(logger, outbox.Due(withMime: false).Count, ex.Message);
             run.Down = ex;
             Postpone(run, message, ex.Message, serverDown: true);
             return;
+        }
+        if (!run.Connected)
+        {
+            run.Connected = true;
+            if (outbox.RecordRelayUp() is { } since) DeliveryLog.RelayBack(logger, since);
         }
         IReadOnlyList<string> recipients;
         long transactionNo;
@@ -169,6 +177,8 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         public CancellationToken Ct => ct;
         /// <summary>Set once connecting has failed for good in this run: the remaining messages wait without trying.</summary>
         public MailServerUnavailableException? Down { get; set; }
+        /// <summary>A connection succeeded in this run (the relay's status is recorded once a run).</summary>
+        public bool Connected { get; set; }
         public int Sent { get; set; }
         public int Retried { get; set; }
         public int Failed { get; set; }

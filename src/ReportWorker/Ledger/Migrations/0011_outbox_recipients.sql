@@ -24,3 +24,12 @@ CREATE INDEX ix_outbox_recipients_status ON outbox_recipients(status);
 -- How many SMTP transactions of the message the relay has taken. Each carries the journal address, so after a
 -- crash the journal holds one copy more than this when the cut-off transaction went through.
 ALTER TABLE outbox ADD COLUMN transactions INTEGER NOT NULL DEFAULT 0;
+
+-- Whether the relay could be reached at the last try, for the operator's headline in `jobs`, `status` and `outbox`:
+-- when it is down, an alert cannot be mailed, so it is said where the operator looks. One row.
+CREATE TABLE relay_status (
+    id         INTEGER PRIMARY KEY,
+    down_since TEXT NULL,
+    error      TEXT NULL,
+    checked_at TEXT NOT NULL
+);
