@@ -14,7 +14,8 @@ internal static class FormsCommand
         var outDir = new Option<DirectoryInfo?>("--out") { Description = "输出目录（默认 data/forms/YYYY-MM）" };
         var send = new Option<bool>("--send") { Description = "同时通过邮件发给各单位联络员（同一单位同一月份只发一次）" };
         var force = new Option<bool>("--force") { Description = "月份还没开始也强制生成（默认拒绝，以免月份写错发给所有单位）" };
-        var command = new Command("forms", "生成各单位某月的预填报表") { month, unit, outDir, send, force };
+        var resend = new Option<bool>("--resend") { Description = "给 --unit 指定的单位重发本月报表（发往现在的联络员邮箱，邮件标明“重发”）；需同时写 --send" };
+        var command = new Command("forms", "生成各单位某月的预填报表") { month, unit, outDir, send, force, resend };
         command.SetAction((parse, ct) => CommandLine.Execute(async (sp, token) =>
         {
             var m = CliOptions.ParseMonth(parse.GetValue(month));
@@ -23,7 +24,7 @@ internal static class FormsCommand
             IReadOnlyList<GeneratedForm> forms;
             try
             {
-                forms = service.Generate(m, parse.GetValue(unit)?.Trim().ToUpperInvariant(), parse.GetValue(outDir)?.FullName, parse.GetValue(send), parse.GetValue(force));
+                forms = service.Generate(m, parse.GetValue(unit)?.Trim().ToUpperInvariant(), parse.GetValue(outDir)?.FullName, parse.GetValue(send), parse.GetValue(force), parse.GetValue(resend));
             }
             catch (ArgumentException ex) { throw new CommandException(ex.Message); }
             if (forms.Count == 0) throw new CommandException("单位名录为空，请先运行 import units。");

@@ -92,6 +92,13 @@ public sealed partial class OutboxStore(LedgerDatabase database, MessageBuilder 
         return c.ExecuteScalar<long?>("SELECT id FROM outbox WHERE message_key LIKE @pattern LIMIT 1", new { pattern = keyPrefix + "%" }) is not null;
     }
 
+    /// <summary>How many messages whose key starts with <paramref name="keyPrefix"/> were ever queued.</summary>
+    public long CountQueued(string keyPrefix)
+    {
+        using var c = database.Open();
+        return c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox WHERE message_key LIKE @pattern", new { pattern = keyPrefix + "%" });
+    }
+
     private bool IsQueued(string key)
     {
         using var c = database.Open();

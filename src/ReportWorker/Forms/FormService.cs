@@ -31,8 +31,12 @@ public sealed class FormService(
     /// (<see cref="PeriodNotOpenException"/>) for a month not yet begun unless <paramref name="force"/>d:
     /// a mistyped month would otherwise go out to every unit.
     /// </summary>
-    public IReadOnlyList<GeneratedForm> Generate(ReportMonth month, string? unitCode, string? outFolder, bool send, bool force = false)
+    public IReadOnlyList<GeneratedForm> Generate(ReportMonth month, string? unitCode, string? outFolder, bool send, bool force = false, bool resend = false)
     {
+        // A resend goes to one unit at its liaisons as they are now (after a corrected address, a mailbox that lost it),
+        // under a key of its own, marked as a resend; the month's form queued before stays as it was.
+        if (resend && (unitCode is null || !send))
+            throw new ArgumentException("--resend 只用于给一个单位重发报表：请同时写 --send 和 --unit 单位代码，例如 forms --month 2025-03 --send --unit U02 --resend。");
         if (!HasBegun(month) && !force)
             throw new PeriodNotOpenException(
                 $"{month.ToChinese()}的月报表现在还不能下发：该月{ReportingCalendar.Chinese(month.FirstDay)}才开始（今天是{ReportingCalendar.Chinese(DateOnly.FromDateTime(calendar.Now.DateTime))}）。" +
@@ -54,8 +58,10 @@ public sealed class FormService(
             AtomicFile.Write(path, s => FormWriter.Write(s, model, layouts.Current));
             written[n] = (unit, model, path, fileName);
         });
-        var queued = send ? outbox.EnqueueAll(written.Select(w => Message(w.Unit, month, w.Model, w.Path, w.FileName))) : new HashSet<string>();
-        return written.Select(w => new GeneratedForm(w.Unit, month, w.Path, w.Model.Rows.Count, queued.Contains(FormKey(w.Unit, month)))).ToArray();
+        string Key(Unit unit) => resend ? $"{FormKey(unit, month)}/resend-{outbox.CountQueued($"{FormKey(unit, month)}/resend-") + 1}" : FormKey(unit, month);
+        var keys = written.ToDictionary(w => w.Unit.Code, w => Key(w.Unit));
+        var queued = send ? outbox.EnqueueAll(written.Select(w => Message(w.Unit, month, w.Model, w.Path, w.FileName, keys[w.Unit.Code], resend))) : new HashSet<string>();
+        return written.Select(w => new GeneratedForm(w.Unit, month, w.Path, w.Model.Rows.Count, queued.Contains(keys[w.Unit.Code]))).ToArray();
     }
 
     /// <summary>Whether the month has begun in the committee's time zone: forms go out for the present or the past.</summary>
@@ -102,11 +108,11 @@ public sealed class FormService(
 
     private static string FormKey(Unit unit, ReportMonth month) => $"form/{month}/{unit.Code}";
 
-    private OutgoingMessage Message(Unit unit, ReportMonth month, FormModel model, string path, string fileName)
+    private OutgoingMessage Message(Unit unit, ReportMonth month, FormModel model, string path, string fileName, string key, bool resend)
     {
         var values = TextValues(unit, month);
-        var (subject, html, text) = email.Render("form", new { values.UnitName, values.MonthCn, values.Due, TaskCount = model.Rows.Count, FileName = fileName, values.ReplyTo, values.Office });
-        return new OutgoingMessage(FormKey(unit, month), "form", unit.Code,
+        var (subject, html, text) = email.Render("form", new { values.UnitName, values.MonthCn, values.Due, TaskCount = model.Rows.Count, FileName = fileName, values.ReplyTo, values.Office, Resend = resend });
+        return new OutgoingMessage(key, "form", unit.Code,
             unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray(), subject, html, text,
             [new Attachment(fileName, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", File.ReadAllBytes(path))]);
     }
