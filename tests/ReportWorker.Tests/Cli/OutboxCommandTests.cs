@@ -23,6 +23,9 @@ public sealed class OutboxCommandTests : IDisposable
             new { next = new DateTimeOffset(2025, 4, 3, 2, 8, 0, TimeSpan.Zero).Stored() });
         c.Execute("UPDATE outbox SET status = 'failed', attempts = 1, last_error = 'SMTP 550 RecipientNotAccepted: 5.1.1 mailbox unavailable', alerted_at = '2025-04-03T02:00:00.0000000+00:00' WHERE id = 2");
         c.Execute("UPDATE outbox SET status = 'sent', attempts = 1, delivered_at = '2025-04-03T01:30:00.0000000+00:00', delivered_to = 'smtp://relay:587' WHERE id = 3");
+        // Their recipients as the delivery would have left them.
+        c.Execute("UPDATE outbox_recipients SET status = 'refused', last_reply = '550 5.1.1 mailbox unavailable' WHERE outbox_id = 2");
+        c.Execute("UPDATE outbox_recipients SET status = 'sent', sent_at = '2025-04-03T01:30:00.0000000+00:00' WHERE outbox_id = 3");
         SqliteConnection.ClearAllPools();
     }
 
@@ -50,12 +53,14 @@ public sealed class OutboxCommandTests : IDisposable
         Assert.Contains("待发", pending);
         Assert.Contains("2025-04-03 10:08", pending); // Asia/Shanghai
         Assert.Contains("Connection refused", pending);
-        var failed = Assert.Single(lines, l => l.StartsWith("2 "));
+        var failed = Assert.Single(lines, l => l.StartsWith("2 ") && l.Contains("回执")); // the message's row
+        // and its recipient among those not reached, with the server's words
+        Assert.Single(lines, l => l.StartsWith("2 ") && l.Contains("liaison2@example.gov.cn") && l.Contains("被拒收") && l.Contains("550 5.1.1"));
         Assert.Contains("失败", failed);
         Assert.Contains("不再重试", failed);
         Assert.Contains("550", failed);
         Assert.DoesNotContain(lines, l => l.StartsWith("3 "));
-        Assert.Contains("reportworker outbox retry 编号", output);
+        Assert.Contains("ReportWorker outbox retry 编号", output);
     }
 
     [Fact]
