@@ -94,6 +94,7 @@ public sealed class MailboxOptionsTests
 
     [Theory]
     [InlineData("", null, SenderPolicy.Warn, false)]
+    [InlineData("mx.example.gov.cn", "", SenderPolicy.Require, true)]   // as appsettings.json ships it: "SenderPolicy": ""
     [InlineData("mx.example.gov.cn", null, SenderPolicy.Require, true)]
     [InlineData("mx.example.gov.cn", "Warn", SenderPolicy.Warn, true)]
     [InlineData("mx.example.gov.cn", "Off", SenderPolicy.Off, false)]
