@@ -20,7 +20,7 @@ internal sealed partial class SenderCheckStartupWarning(IOptions<MailboxOptions>
     }
 
     [LoggerMessage(EventId = 2120, EventName = "SendersNotVerified", Level = LogLevel.Warning,
-        Message = "Mailbox senders are not verified ({Why}): a form from anyone who writes a liaison's address into From is recorded as the unit's. Set Intake:Mailbox:AuthServId to the receiving server's authserv-id.")]
+        Message = "Mailbox senders are not verified ({Why}): a form from anyone who writes a liaison's address into From is recorded as the unit's. Set Intake:Mailbox:AuthServId to the receiving server's authserv-id, and SenderPolicy to Require (or Warn).")]
     private static partial void SendersNotVerified(ILogger logger, string why);
 
     public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
