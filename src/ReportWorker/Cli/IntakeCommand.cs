@@ -61,7 +61,9 @@ internal static class IntakeCommand
         MailboxOutcome.Journal => "本系统发出邮件的副本",
         MailboxOutcome.AlreadyTaken => "之前已处理，仅移动",
         MailboxOutcome.Objection => "考核异议，已登记并转工委办公室",
-        MailboxOutcome.NotAnswered => "无需答复（没有报表，也不是异议）",
+        MailboxOutcome.NotAnswered => "无需答复（没有报表，也不是异议；或非本系统邮件的退信）",
+        MailboxOutcome.Bounce => "退信，已记录未送达的收件人，不回复",
+        MailboxOutcome.SenderUnverified => "发件人未通过验证，未登记，已通知本单位联络员和工委办公室",
         _ => m.Disposition,
     };
 }

@@ -29,7 +29,8 @@ internal static class JobsCommands
         var calendar = sp.GetRequiredService<ReportingCalendar>();
         var runs = sp.GetRequiredService<JobRunStore>();
         var options = sp.GetRequiredService<IOptions<ScheduleOptions>>().Value;
-        var mailboxEnabled = sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value.Enabled;
+        var mailbox = sp.GetRequiredService<IOptions<Intake.MailboxOptions>>().Value;
+        var mailboxEnabled = mailbox.Enabled;
         var now = calendar.Now;
         var w = new StringWriter();
         if (RelayHeadline.For(sp) is { } relay) w.WriteLine(relay);
@@ -39,6 +40,8 @@ internal static class JobsCommands
         // A year without its task list: every form and briefing of the year would be refused.
         if (!sp.GetRequiredService<Registry.RegistryStore>().HasList(now.Year))
             w.WriteLine($"注意：{now.Year}年度任务清单还没有导入，本年的报表下发和通报都会被拒绝。请运行 ReportWorker import tasks 清单文件 --year {now.Year} 导入（tasks 命令可查看已有的清单）。");
+        // Mail read from the mailbox whose sender nobody checked: a forged From would be recorded as the unit's form.
+        if (Intake.SenderCheck.NotVerifiedWarning(mailbox) is { } senders) w.WriteLine(senders);
         var table = new ConsoleTable("任务", "说明", "计划（cron）", "遇节假日", "下次运行", "所属期", "上次运行");
         foreach (var job in sp.GetRequiredService<JobCatalog>().All)
         {

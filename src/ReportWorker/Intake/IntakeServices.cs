@@ -25,6 +25,10 @@ public static class IntakeServices
         // leave AddAssessment as it is. Registering it there too would do no harm (the last registration wins).
         services.AddSingleton<ObjectionComposer>();
         services.AddSingleton<ObjectionReplies>();
+        services.AddSingleton<SenderCheck>();
+        services.AddHostedService<SenderCheckStartupWarning>();
+        // Needs Delivery's IBounceRecorder, which AddDelivery registers.
+        services.AddSingleton<MailboxBounces>();
         services.AddSingleton<MailboxIntake>();
         services.AddSingleton<IDeliveryJournal, MailboxJournal>();
         services.AddScheduledJob<FolderIntakeJob>();

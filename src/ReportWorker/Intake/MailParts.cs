@@ -1,5 +1,7 @@
+using System.Buffers.Binary;
 using System.Text;
 using MimeKit;
+using MimeKit.Tnef;
 
 namespace ReportWorker.Intake;
 
@@ -34,12 +36,12 @@ public static class MailParts
         message.From.Mailboxes.FirstOrDefault()?.Address is { Length: > 0 } address ? address : null;
 
     /// <summary>The relay's copy of a message the worker sent itself (see MessageBuilder.MessageIdFor).</summary>
-    public static bool IsOwnCopy(MimeMessage message, string fromAddress)
-    {
-        var domain = fromAddress[(fromAddress.IndexOf('@') + 1)..];
-        return string.Equals(SenderAddress(message), fromAddress, StringComparison.OrdinalIgnoreCase)
-            && message.MessageId is { } id && id.EndsWith($".reportworker@{domain}", StringComparison.OrdinalIgnoreCase);
-    }
+    public static bool IsOwnCopy(MimeMessage message, string fromAddress) =>
+        string.Equals(SenderAddress(message), fromAddress, StringComparison.OrdinalIgnoreCase)
+        && message.MessageId is { } id && id.EndsWith(OwnMessageIdSuffix(fromAddress), StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>How every Message-Id the worker makes ends (MessageBuilder.MessageIdFor): ".reportworker@domain".</summary>
+    public static string OwnMessageIdSuffix(string fromAddress) => $".reportworker@{fromAddress[(fromAddress.IndexOf('@') + 1)..]}";
 
     /// <summary>Why a message must not be answered (RFC 3834), or null for mail a person sent.</summary>
     public static string? AutomaticReason(MimeMessage message, string fromAddress)
@@ -62,7 +64,7 @@ public static class MailParts
     }
 
     /// <summary>
-    /// Every part a person attached, in message order, including those inside a forwarded message.
+    /// Every part a person attached, in message order, including those inside a forwarded message and inside winmail.dat.
     /// Skipped: the body text, images embedded in the body (signature logos, pasted screenshots) and
     /// signatures; an image the sender attached as a file is kept, and its answer says what to send instead.
     /// </summary>
@@ -83,6 +85,10 @@ public static class MailParts
                     forwarded = true;
                     Walk(attached.Message?.Body, false);
                     break;
+                // Outlook's winmail.dat: its files are the message's files, numbered where it stood, in its order.
+                case MimePart part when Tnef(part) is { } inner:
+                    foreach (var child in inner) Walk(child, false);
+                    break;
                 case MimePart part when IsBodyText(part) || IsSignature(part):
                     break;
                 case MimePart part when IsEmbeddedImage(part, inRelated):
@@ -96,6 +102,31 @@ public static class MailParts
         Walk(message.Body, false);
         return new MailContents(files, embedded, forwarded);
     }
+
+    /// <summary>
+    /// The parts inside a TNEF attachment (application/ms-tnef, or a file named winmail.dat), or null when the part is
+    /// not one or cannot be read: then it stays a file of its own, and its answer says it is not a form.
+    /// </summary>
+    private static IReadOnlyList<MimeEntity>? Tnef(MimePart part)
+    {
+        var isTnef = part is TnefPart || string.Equals(part.FileName?.Trim(), "winmail.dat", StringComparison.OrdinalIgnoreCase);
+        if (!isTnef || part.Content is null) return null;
+        // MimeKit reads leniently and finds nothing in bytes that are not TNEF at all: those stay a file.
+        Span<byte> signature = stackalloc byte[4];
+        using (var decoded = part.Content.Open())
+            if (decoded.ReadAtLeast(signature, 4, throwOnEndOfStream: false) < 4 || BinaryPrimitives.ReadUInt32LittleEndian(signature) != TnefSignature) return null;
+        var tnef = part as TnefPart ?? new TnefPart { Content = part.Content };
+        try
+        {
+            return tnef.ExtractAttachments().ToArray();
+        }
+        catch (Exception ex) when (ex is TnefException or InvalidOperationException or IOException or FormatException or ArgumentException)
+        {
+            return null;
+        }
+    }
+
+    private const uint TnefSignature = 0x223E9F78;
 
     private static string FirstWord(string value) =>
         value.Split([' ', '\t', ';', '('], StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";

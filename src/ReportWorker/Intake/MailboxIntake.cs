@@ -18,7 +18,9 @@ namespace ReportWorker.Intake;
 /// move it to the processed or rejected folder → finish. A crash between any two steps leaves the
 /// message where the next run either resumes it (each file is found unfinished and not taken twice)
 /// or, once marked processed, only moves it. A reply to a draft 考核反馈单 (<see cref="ObjectionReplies"/>)
-/// is recorded as an objection and forwarded to the office in the same transaction that marks it processed.
+/// is recorded as an objection and forwarded to the office in the same transaction that marks it processed;
+/// so is each failed recipient of a delivery report handed to Delivery (<see cref="MailboxBounces"/>). A form
+/// whose sender the receiving server did not vouch for is not taken in under SenderPolicy Require (<see cref="SenderCheck"/>).
 /// </summary>
 public sealed class MailboxIntake(
     IOptions<MailboxOptions> options,
@@ -31,6 +33,8 @@ public sealed class MailboxIntake(
     RegistryStore registry,
     ReceiptComposer receipts,
     ObjectionReplies objections,
+    SenderCheck senders,
+    MailboxBounces bounces,
     OutboxStore outbox,
     LedgerDatabase database,
     LedgerLocks locks,
@@ -127,18 +131,23 @@ public sealed class MailboxIntake(
         }
         CrashPoints.Hit("mailbox-after-archive");
 
-        var (disposition, files, answer, objection) = Decide(recordId, message, messageId, sender, subject, receivedAt);
+        var (disposition, files, answer, objection, report) = Decide(recordId, message, messageId, sender, subject, receivedAt);
         // An objection is handled (recorded and forwarded), so it is filed as processed even without a form.
         var target = files.Any(f => f.IsAccepted) || objection is not null ? o.ProcessedFolder : o.RejectedFolder;
-        var objectionId = database.InTransaction((c, tx) =>
+        var (objectionId, bounced) = database.InTransaction((c, tx) =>
         {
             if (answer is not null) outbox.Enqueue(c, tx, answer);
             // Keyed by the Message-Id, not this record: the same message delivered again with other bytes is one objection.
             var id = objection is null ? null : objections.Record(c, tx, objection, $"mailbox:{messageId}", receivedAt, raw);
+            // With the report marked processed, or not at all: a report taken up again after a crash is recorded then.
+            IReadOnlyList<(ReportedRecipient, BounceOutcome)> recorded = report is null ? [] : bounces.Record(c, tx, report, receivedAt);
+            if (report is not null)
+                (disposition, target) = MailboxBounces.AboutOurs(recorded) ? (MailboxOutcome.Bounce, o.ProcessedFolder) : (MailboxOutcome.NotAnswered, o.RejectedFolder);
             MailboxStore.MarkProcessed(c, tx, recordId, disposition, target, files.Count, files.Count(f => f.IsAccepted));
-            return id;
+            return (id, recorded);
         });
         if (objection is not null) LogObjection(messageId, objection, objectionId);
+        if (report is not null) bounces.Log(messageId, report, bounced);
         CrashPoints.Hit("mailbox-before-move");
 
         await MoveAsync(client, source, uid, target, ct);
@@ -152,37 +161,52 @@ public sealed class MailboxIntake(
     /// Runs the message's files through intake, or decides it gets no intake at all; says whether it is an objection
     /// to the draft assessment. An objection's spreadsheets are still taken in as forms; its other files are evidence.
     /// </summary>
-    private (string Disposition, IReadOnlyList<IntakeOutcome> Files, OutgoingMessage? Answer, ObjectionReply? Objection) Decide(
+    private (string Disposition, IReadOnlyList<IntakeOutcome> Files, OutgoingMessage? Answer, ObjectionReply? Objection, DeliveryReport? Report) Decide(
         long recordId, MimeMessage message, string messageId, string? sender, string subject, DateTimeOffset receivedAt)
     {
-        // Automatic mail first: an out-of-office reply to a 反馈单 is not an objection.
+        // Automatic mail first: an out-of-office reply to a 反馈单 is not an objection. A bounce is automatic mail that Delivery needs to hear of.
         if (MailParts.AutomaticReason(message, mail.Value.FromAddress) is { } why)
         {
+            if (bounces.Recognise(message, messageId) is { } report)
+            {
+                // Which folder it goes to depends on whether the message it is about is ours: Delivery says so in the transaction.
+                if (report.MessageId is not null) return (MailboxOutcome.Bounce, [], null, null, report);
+                bounces.Log(messageId, report, []);
+                return (MailboxOutcome.NotAnswered, [], null, null, null);
+            }
             MailboxLog.Automatic(logger, messageId, sender ?? "-", why);
-            return (MailboxOutcome.Automatic, [], null, null);
+            return (MailboxOutcome.Automatic, [], null, null, null);
         }
         if (sender is null)
         {
             // Without a From address the liaison check cannot be made and nobody can be answered.
             MailboxLog.NoSender(logger, messageId);
-            return (MailboxOutcome.NoSender, [], null, null);
+            return (MailboxOutcome.NoSender, [], null, null, null);
         }
         var contents = MailParts.Contents(message);
         var unit = registry.Units().FirstOrDefault(u => u.Liaisons.Any(l => string.Equals(l.Email, sender, StringComparison.OrdinalIgnoreCase)));
         var objection = objections.Recognise(message, sender, unit, subject, contents, receivedAt);
         var forms = objection is null ? contents.Files : contents.Files.Where(f => ObjectionReplies.IsSpreadsheet(f.Name)).ToArray();
+        if ((forms.Count > 0 || objection is not null) && senders.Refusal(message, messageId, sender) is { } verdict)
+        {
+            // Nothing is taken in. The unit hears of it at the addresses it registered; a stranger's unverified mail is not answered at all.
+            if (unit is null) MailboxLog.SenderUnverifiedNotAnswered(logger, messageId, sender);
+            var notice = unit is null ? null : receipts.SenderUnverified(recordId, unit, sender, subject, receivedAt, verdict, options.Value.AuthServId,
+                contents.Files.Select(f => f.Name).ToArray(), objection is not null);
+            return (MailboxOutcome.SenderUnverified, [], notice, null, null);
+        }
         if (forms.Count == 0)
         {
-            if (objection is not null) return (MailboxOutcome.Objection, [], null, objection);
+            if (objection is not null) return (MailboxOutcome.Objection, [], null, objection, null);
             // Only a liaison can have meant to send a form. A reply such as "收到" to a notice, a receipt or a 督办单
             // needs no answer; a reply to a form or a reminder without the file most likely forgot the attachment.
             var repliesTo = RepliedKind(message);
             if (unit is null || (repliesTo is not null && !MessageKinds.AsksForForm(repliesTo)))
             {
                 MailboxLog.NotAnswered(logger, messageId, sender, unit is null ? "not a registered liaison" : $"a reply to a {repliesTo}");
-                return (MailboxOutcome.NotAnswered, [], null, null);
+                return (MailboxOutcome.NotAnswered, [], null, null, null);
             }
-            return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents), null);
+            return (MailboxOutcome.NoAttachment, [], receipts.NoAttachment(recordId, unit, sender, subject, receivedAt, contents), null, null);
         }
 
         var outcomes = new List<IntakeOutcome>();
@@ -204,7 +228,7 @@ public sealed class MailboxIntake(
                 File.Delete(path);
             }
         }
-        return (MailboxOutcome.Taken, outcomes, null, objection);
+        return (MailboxOutcome.Taken, outcomes, null, objection, null);
     }
 
     private void LogObjection(string messageId, ObjectionReply objection, long? id)

@@ -47,4 +47,40 @@ internal static partial class MailboxLog
     [LoggerMessage(EventId = 2111, EventName = "ObjectionSeenBefore", Level = LogLevel.Information,
         Message = "Message {MessageId} from {Sender}, an objection to the {Year} draft assessment of {Unit}, was recorded before (delivered again); not forwarded again")]
     public static partial void ObjectionSeenBefore(ILogger logger, string messageId, string sender, int year, string unit);
+
+    [LoggerMessage(EventId = 2112, EventName = "SenderUnverifiedRefused", Level = LogLevel.Warning,
+        Message = "Mail {MessageId} from {Sender} is not verified by {AuthServId} ({Results}); archived, not taken in, the unit's liaisons and the office told")]
+    public static partial void SenderUnverifiedRefused(ILogger logger, string messageId, string sender, string authServId, string results);
+
+    [LoggerMessage(EventId = 2113, EventName = "SenderUnverifiedAccepted", Level = LogLevel.Warning,
+        Message = "Mail {MessageId} from {Sender} is not verified by {AuthServId} ({Results}); taken in anyway (Intake:Mailbox:SenderPolicy is Warn)")]
+    public static partial void SenderUnverifiedAccepted(ILogger logger, string messageId, string sender, string authServId, string results);
+
+    [LoggerMessage(EventId = 2114, EventName = "NoAuthenticationResults", Level = LogLevel.Warning,
+        Message = "Mail {MessageId} has no Authentication-Results header from {AuthServId} at its top; if no mail has one, Intake:Mailbox:AuthServId does not match what the receiving server writes")]
+    public static partial void NoAuthenticationResults(ILogger logger, string messageId, string authServId);
+
+    [LoggerMessage(EventId = 2115, EventName = "SenderUnverifiedNotAnswered", Level = LogLevel.Warning,
+        Message = "Mail {MessageId} from {Sender}, not verified and not a registered liaison, is not taken in and not answered (answering an unverified address could reach someone who never wrote)")]
+    public static partial void SenderUnverifiedNotAnswered(ILogger logger, string messageId, string sender);
+
+    [LoggerMessage(EventId = 2116, EventName = "BounceRecorded", Level = LogLevel.Warning,
+        Message = "Report {ReportId}: our message {MessageId} did not reach {Recipient} ({Status} {Diagnostic}); recorded as a bounce (seen before: {SeenBefore})")]
+    public static partial void BounceRecorded(ILogger logger, string reportId, string messageId, string recipient, string status, string diagnostic, bool seenBefore);
+
+    [LoggerMessage(EventId = 2117, EventName = "BounceUnknownRecipient", Level = LogLevel.Warning,
+        Message = "Report {ReportId}: our message {MessageId} did not reach {Recipient} ({Status}), who is not one of its recipients (an alias or a forward); not recorded")]
+    public static partial void BounceUnknownRecipient(ILogger logger, string reportId, string messageId, string recipient, string status);
+
+    [LoggerMessage(EventId = 2118, EventName = "BounceForeign", Level = LogLevel.Information,
+        Message = "Report {ReportId} is about {MessageId} to {Recipient}, which this worker did not send; not answered")]
+    public static partial void BounceForeign(ILogger logger, string reportId, string messageId, string recipient);
+
+    [LoggerMessage(EventId = 2119, EventName = "BounceWithoutMessageId", Level = LogLevel.Warning,
+        Message = "Report {ReportId} says delivery to {Recipients} failed but names no message; not recorded, not answered")]
+    public static partial void BounceWithoutMessageId(ILogger logger, string reportId, string recipients);
+
+    [LoggerMessage(EventId = 2121, EventName = "DeliveryDelayed", Level = LogLevel.Information,
+        Message = "Report {ReportId}: delivery of {MessageId} to {Recipient} is delayed ({Status} {Diagnostic}); the remote server is still trying, nothing recorded")]
+    public static partial void DeliveryDelayed(ILogger logger, string reportId, string messageId, string recipient, string status, string diagnostic);
 }

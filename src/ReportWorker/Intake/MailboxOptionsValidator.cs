@@ -6,8 +6,8 @@ using Microsoft.Extensions.Options;
 namespace ReportWorker.Intake;
 
 /// <summary>
-/// Stops start-up on a mailbox setting that would leak the password: plain IMAP to anything but this
-/// machine, or the password written into a JSON settings file.
+/// Stops start-up on a mailbox setting that would leak the password (plain IMAP to anything but this
+/// machine, or the password written into a JSON settings file), or that cannot verify senders as asked.
 /// </summary>
 public sealed class MailboxOptionsValidator(IConfiguration configuration) : IValidateOptions<MailboxOptions>
 {
@@ -30,6 +30,11 @@ public sealed class MailboxOptionsValidator(IConfiguration configuration) : IVal
             if (folders.Distinct(StringComparer.OrdinalIgnoreCase).Count() != folders.Length)
                 failures.Add($"{Prefix}:Folder, ProcessedFolder, RejectedFolder and JournalFolder must be four different folders.");
         }
+        // An authserv-id is one token (RFC 8601 "value"), as the server writes it before the first ';' of its headers.
+        if (options.AuthServId.Length > 0 && options.AuthServId.Any(c => char.IsWhiteSpace(c) || c is ';' or '"' or '(' or ')' or '='))
+            failures.Add($"{Prefix}:AuthServId must be the receiving server's authserv-id as it appears before the first ';' of its Authentication-Results headers (e.g. mx.example.gov.cn), not \"{options.AuthServId}\".");
+        if (options.SenderPolicy is SenderPolicy.Require && options.AuthServId.Length == 0)
+            failures.Add($"{Prefix}:SenderPolicy is Require but {Prefix}:AuthServId is empty: set the receiving server's authserv-id, or use Warn or Off.");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -71,6 +71,37 @@ public sealed class ReceiptComposer(EmailTemplates templates, ReportingCalendar 
         return new OutgoingMessage($"no-attachment/{mailboxMessageId}", "rejection", unit?.Code, [Recipient.Parse(sender)], subjectLine, html, text, []);
     }
 
+    /// <summary>
+    /// A form (or objection) whose sender the receiving server did not verify. It goes to the addresses the unit registered
+    /// and to the office, never to the From address: that is the one nobody vouched for.
+    /// </summary>
+    public OutgoingMessage SenderUnverified(long mailboxMessageId, Unit unit, string sender, string subject, DateTimeOffset receivedAt,
+        SenderVerdict verdict, string server, IReadOnlyList<string> files, bool objection)
+    {
+        var model = new
+        {
+            UnitName = unit.Name,
+            Sender = sender,
+            Domain = SenderAuthentication.DomainOf(sender),
+            Subject = subject.Length > 0 ? subject : "（无主题）",
+            ReceivedAt = ReportingCalendar.Chinese(calendar.ToLocal(receivedAt)),
+            Files = string.Join("、", files),
+            Objection = objection,
+            Server = server,
+            verdict.Found,
+            verdict.Results,
+            Liaisons = string.Join("、", unit.Liaisons.Select(l => l.Email)),
+            organization.Value.Office,
+            ReplyTo = mail.Value.FromAddress,
+        };
+        var (subjectLine, html, text) = templates.Render("sender-unverified", model);
+        // Kind "rejection", as the no-attachment answer: it is a 退回, and a reply to it without a file forgot the form.
+        return new OutgoingMessage($"sender-unverified/{mailboxMessageId}", "rejection", unit.Code, Liaisons(unit), subjectLine, html, text, [])
+        {
+            Cc = [new Recipient(organization.Value.Office, organization.Value.OperatorEmail)],
+        };
+    }
+
     private static IReadOnlyList<Recipient> Liaisons(Unit unit) =>
         unit.Liaisons.Select(l => new Recipient(l.Name, l.Email)).ToArray();
 }

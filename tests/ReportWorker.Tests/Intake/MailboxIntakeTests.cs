@@ -378,7 +378,7 @@ public class MailboxIntakeTests(DovecotServer dovecot) : IClassFixture<DovecotSe
     private static async Task<IReadOnlyList<MailboxOutcome>> Run(TestWorld world) =>
         await world.Get<MailboxIntake>().ProcessAsync(CancellationToken.None);
 
-    private static IReadOnlyList<(string Kind, string Recipients, string Subject, string Text)> Outbox(TestWorld world)
+    internal static IReadOnlyList<(string Kind, string Recipients, string Subject, string Text)> Outbox(TestWorld world)
     {
         using var c = world.Get<LedgerDatabase>().Open();
         return c.Query<(string Kind, string Recipients, string Subject, byte[] Mime)>("SELECT o.kind, o.recipients, o.subject, m.mime FROM outbox o JOIN outbox_mime m ON m.outbox_id = o.id ORDER BY o.id")

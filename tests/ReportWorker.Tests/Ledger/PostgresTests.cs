@@ -17,6 +17,7 @@ public sealed class IntakeAcceptanceOnPostgres : IntakeAcceptanceTests, IRunsOnP
 public sealed class SenderOnPostgres : SenderTests, IRunsOnPostgres;
 public sealed class BadFileOnPostgres : BadFileTests, IRunsOnPostgres;
 public sealed class MailboxIntakeOnPostgres(DovecotServer dovecot) : MailboxIntakeTests(dovecot), IRunsOnPostgres;
+public sealed class MailboxBounceOnPostgres(DovecotServer dovecot) : MailboxBounceTests(dovecot), IRunsOnPostgres;
 public sealed class ReminderOnPostgres : ReminderTests, IRunsOnPostgres;
 public sealed class SmtpDeliveryOnPostgres : SmtpDeliveryTests, IRunsOnPostgres;
 public sealed class SmtpOutageOnPostgres : SmtpOutageTests, IRunsOnPostgres;

@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Time.Testing;
+using ReportWorker.Delivery;
 using ReportWorker.Forms;
 using ReportWorker.Hosting;
 using ReportWorker.Intake;
@@ -44,6 +46,8 @@ public sealed class TestWorld : IDisposable
         Settings = config;
         builder.Services.AddSingleton<TimeProvider>(Clock);
         services?.Invoke(builder.Services);
+        // Delivery registers the real IBounceRecorder; until it does, a recording stand-in lets the host build (never in src).
+        builder.Services.TryAddSingleton<IBounceRecorder, RecordingBounceRecorder>();
         _host = builder.Build();
         Get<SchemaMigrator>().Migrate(migrateUpTo);
     }
