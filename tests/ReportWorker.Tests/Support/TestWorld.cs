@@ -46,8 +46,6 @@ public sealed class TestWorld : IDisposable
         Settings = config;
         builder.Services.AddSingleton<TimeProvider>(Clock);
         services?.Invoke(builder.Services);
-        // Delivery registers the real IBounceRecorder; until it does, a recording stand-in lets the host build (never in src).
-        builder.Services.TryAddSingleton<IBounceRecorder, RecordingBounceRecorder>();
         _host = builder.Build();
         Get<SchemaMigrator>().Migrate(migrateUpTo);
     }
