@@ -57,11 +57,7 @@ public sealed class DeferredRecipientCrashTests : IDisposable
         Assert.Single(Copies(smtp, Second));
 
         var journal = new RelayJournal(smtp, RelayJournal.Address);
-        var settings = smtp.Settings();
-        settings["Data:Root"] = _harness.Data;
-        settings["Mail:JournalAddress"] = RelayJournal.Address;
-        using var world = new TestWorld(settings, services: s => s.AddSingleton<IDeliveryJournal>(journal));
-        await world.Get<OutboxSender>().DeliverDueAsync(TestContext.Current.CancellationToken);
+        using var world = await RerunInProcessAsync(smtp, journal);
 
         Assert.Single(Copies(smtp, First));
         Assert.Single(Copies(smtp, Second));
@@ -78,11 +74,7 @@ public sealed class DeferredRecipientCrashTests : IDisposable
         Assert.Empty(Copies(smtp, Second));
 
         var journal = new RelayJournal(smtp, RelayJournal.Address);
-        var settings = smtp.Settings();
-        settings["Data:Root"] = _harness.Data;
-        settings["Mail:JournalAddress"] = RelayJournal.Address;
-        using var world = new TestWorld(settings, services: s => s.AddSingleton<IDeliveryJournal>(journal));
-        await world.Get<OutboxSender>().DeliverDueAsync(TestContext.Current.CancellationToken);
+        using var world = await RerunInProcessAsync(smtp, journal);
 
         Assert.Single(Copies(smtp, First)); // the journal's one copy is the first transaction's: the second goes, to the second liaison only
         Assert.Single(Copies(smtp, Second));
@@ -101,6 +93,17 @@ public sealed class DeferredRecipientCrashTests : IDisposable
         Assert.Equal(2, Copies(smtp, Second).Count); // the known in-doubt window without a journal, for this recipient alone
         using var c = _harness.Ledger();
         Assert.Equal(["sent", "sent"], c.Query<string>("SELECT status FROM outbox_recipients ORDER BY id"));
+    }
+
+    /// <summary>The next delivery run, in this process, with the journal the relay feeds.</summary>
+    private async Task<TestWorld> RerunInProcessAsync(SmtpTestServer smtp, RelayJournal journal)
+    {
+        var settings = smtp.Settings();
+        settings["Data:Root"] = _harness.Data;
+        settings["Mail:JournalAddress"] = RelayJournal.Address;
+        var world = new TestWorld(settings, services: s => s.AddSingleton<IDeliveryJournal>(journal));
+        await world.Get<OutboxSender>().DeliverDueAsync(TestContext.Current.CancellationToken);
+        return world;
     }
 
     private IReadOnlyList<ReceivedMail> Copies(SmtpTestServer smtp, string address) => smtp.ByMessageId(_messageId).Where(m => m.To.Contains(address)).ToArray();
