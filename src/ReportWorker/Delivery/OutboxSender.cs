@@ -110,10 +110,9 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
         if (inFlight is { } known) (recipients, transactionNo) = known;
         else
         {
-            var claimed = outbox.ClaimRecipients(message.Id, identity.Claim);
-            if (claimed is null) return; // another worker took it
-            if (claimed.Count == 0) return; // its next recipient is not due yet
-            (recipients, transactionNo) = (claimed, outbox.InFlight(message.Id).TransactionNo);
+            if (outbox.ClaimRecipients(message.Id, identity.Claim) is not { } claimed) return; // another worker took it
+            if (claimed.Addresses.Count == 0) return; // its next recipient is not due yet
+            (recipients, transactionNo) = claimed;
         }
         CrashPoints.Hit("delivery-before-send");
         Handover handover;

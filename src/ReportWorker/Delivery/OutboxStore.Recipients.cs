@@ -44,10 +44,11 @@ public sealed partial class OutboxStore : IBounceRecorder
 
     /// <summary>
     /// Claims a due message for this worker and, in the same transaction, the recipients its next SMTP transaction
-    /// carries: those pending and those deferred whose wait is over. Returns them (empty: nothing is due after all,
-    /// and the message waits for its next recipient); null when another worker got there first.
+    /// carries: those pending and those deferred whose wait is over. Returns them with the transaction's number among
+    /// the message's (empty: nothing is due after all, and the message waits for its next recipient); null when
+    /// another worker got there first.
     /// </summary>
-    public IReadOnlyList<string>? ClaimRecipients(long id, string claim) => database.InTransaction<IReadOnlyList<string>?>((c, tx) =>
+    public (IReadOnlyList<string> Addresses, long TransactionNo)? ClaimRecipients(long id, string claim) => database.InTransaction<(IReadOnlyList<string>, long)?>((c, tx) =>
     {
         var now = clock.GetUtcNow().Stored();
         if (c.Execute($"UPDATE outbox SET status = '{OutboxStates.Sending}', sending_since = @now, claimed_by = @claim WHERE id = @id AND status = '{OutboxStates.Pending}'",
@@ -56,13 +57,14 @@ public sealed partial class OutboxStore : IBounceRecorder
         if (c.ExecuteScalar<long>("SELECT COUNT(*) FROM outbox_recipients WHERE outbox_id = @id", new { id }, tx) == 0)
             AddRecipients(c, tx, id, c.ExecuteScalar<string>("SELECT recipients FROM outbox WHERE id = @id", new { id }, tx)!
                 .Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var transactionNo = c.ExecuteScalar<long>("SELECT transactions FROM outbox WHERE id = @id", new { id }, tx) + 1;
         c.Execute($"""
-            UPDATE outbox_recipients SET status = '{RecipientStates.Sending}', transaction_no = (SELECT transactions FROM outbox WHERE id = @id) + 1
+            UPDATE outbox_recipients SET status = '{RecipientStates.Sending}', transaction_no = @transactionNo
             WHERE outbox_id = @id AND (status = '{RecipientStates.Pending}' OR (status = '{RecipientStates.Deferred}' AND (next_attempt_at IS NULL OR next_attempt_at <= @now)))
-            """, new { id, now }, tx);
+            """, new { id, now, transactionNo }, tx);
         var claimed = c.Query<string>($"SELECT address FROM outbox_recipients WHERE outbox_id = @id AND status = '{RecipientStates.Sending}' ORDER BY id", new { id }, tx).ToArray();
         if (claimed.Length == 0) Settle(c, tx, id, now);
-        return claimed;
+        return (claimed, transactionNo);
     });
 
     /// <summary>
