@@ -77,6 +77,10 @@ internal static class DeliverCommand
         {
             var result = await sp.GetRequiredService<OutboxSender>().DeliverDueAsync(token);
             Console.WriteLine($"邮件：发出 {result.Sent}，待重试 {result.Retried}，失败 {result.Failed}。");
+            var admin = sp.GetRequiredService<OutboxAdmin>();
+            // "发出 0" alone, with forty messages waiting in their back-off, told the operator nothing.
+            if (admin.Waiting() is { Count: > 0 } waiting)
+                Console.WriteLine(OutboxCommand.WaitingLine(waiting.Count, waiting.Earliest, sp.GetRequiredService<Calendar.ReportingCalendar>()));
             if (result.Unconfirmed > 0)
                 Console.WriteLine($"注意：{result.Unconfirmed} 封邮件上次发送时中断，且未配置投递日志（Mail:JournalAddress），无法确认是否已送达，已按原 Message-Id 重发，收件人可能收到两份。");
             Console.WriteLine(OutboxCommand.CountsLine(sp.GetRequiredService<OutboxAdmin>().Counts()));

@@ -18,23 +18,44 @@ internal static class OutboxCommand
         {
             var admin = sp.GetRequiredService<OutboxAdmin>();
             if (RelayHeadline.For(sp) is { } relay) Console.WriteLine(relay);
-            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), sp.GetRequiredService<ReportingCalendar>(), admin.RecipientCounts(), admin.Unreached()));
+            var calendar = sp.GetRequiredService<ReportingCalendar>();
+            if (admin.Waiting() is { Count: > 0 } waiting) Console.WriteLine(WaitingLine(waiting.Count, waiting.Earliest, calendar));
+            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), calendar, admin.RecipientCounts(), admin.Unreached()));
             return Task.FromResult(0);
         }));
 
-        var id = new Argument<string>("ID") { Description = $"邮件编号（见 {CommandName.Value} outbox 的“编号”列）" };
-        var retry = new Command("retry", "将失败或长时间未发出的邮件放回待发队列，重新计数尝试次数，下次发送时即发出") { id };
+        var id = new Argument<string?>("ID") { Description = $"邮件编号（见 {CommandName.Value} outbox 的“编号”列）", Arity = ArgumentArity.ZeroOrOne };
+        var allFailed = new Option<bool>("--all-failed") { Description = "重试所有发送失败的邮件" };
+        var unit = new Option<string?>("--unit") { Description = "重试这个单位（单位代码）所有尚未送达的邮件，按现在的联络员邮箱发送" };
+        var retry = new Command("retry", "将失败或长时间未发出的邮件放回待发队列，重新计数尝试次数，下次发送时即发出") { id, allFailed, unit };
         retry.SetAction((parse, ct) => CommandLine.Execute((sp, _) =>
         {
-            var text = parse.GetRequiredValue(id);
+            var admin = sp.GetRequiredService<OutboxAdmin>();
+            var text = parse.GetValue(id);
+            var unitCode = parse.GetValue(unit)?.Trim().ToUpperInvariant();
+            var all = parse.GetValue(allFailed);
+            if ((text is null ? 0 : 1) + (all ? 1 : 0) + (unitCode is null ? 0 : 1) != 1)
+                throw new CommandException($"请只写一种：邮件编号（如 {CommandName.Value} outbox retry 12）、--all-failed（所有失败的邮件）或 --unit 单位代码（该单位所有未送达的邮件）。");
+            if (text is null)
+            {
+                var ids = admin.RetryAll(unitCode);
+                Console.WriteLine(ids.Count == 0
+                    ? unitCode is null ? "没有发送失败的邮件。" : $"单位 {unitCode} 没有尚未送达的邮件。"
+                    : $"已将 {ids.Count} 封邮件（#{string.Join("、#", ids)}）放回待发队列，未送达的收件人按现在的联络员邮箱发送。后台服务下次发送时即发出；也可运行 {CommandName.Value} deliver 立即发送。");
+                return Task.FromResult(0);
+            }
             if (!long.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var number))
                 throw new CommandException($"邮件编号“{text}”不对，应为数字，例如 12。运行 {CommandName.Value} outbox 可查看编号。");
-            Console.WriteLine(Retry(sp.GetRequiredService<OutboxAdmin>(), number, sp.GetRequiredService<ReportingCalendar>()));
+            Console.WriteLine(Retry(admin, number, sp.GetRequiredService<ReportingCalendar>()));
             return Task.FromResult(0);
         }));
         outbox.Subcommands.Add(retry);
         return outbox;
     }
+
+    /// <summary>"N 封等待重试，最早于 …": what `deliver` and `outbox` say when messages wait in their back-off.</summary>
+    internal static string WaitingLine(long count, string? earliest, ReportingCalendar calendar) =>
+        $"{count} 封邮件等待重试，最早于 {Local(earliest, calendar)}；发送失败的可运行 {CommandName.Value} outbox retry --all-failed 立即重试。";
 
     internal static string CountsLine(IReadOnlyList<(OutboxState State, long Count)> counts)
     {

@@ -15,6 +15,12 @@ public sealed class OutboxAdmin(OutboxStore outbox)
 
     public OutboxEntry? Find(long id) => outbox.Find(id);
 
+    /// <summary>Messages waiting for a later attempt, and the earliest of those attempts (stored UTC text).</summary>
+    public (long Count, string? Earliest) Waiting() => outbox.Waiting();
+
+    /// <summary>Retries every failed message (<paramref name="unitCode"/> null) or every message of a unit not yet reaching it; returns those put back.</summary>
+    public IReadOnlyList<long> RetryAll(string? unitCode) => outbox.RetryCandidates(unitCode).Where(id => Retry(id) == RetryOutcome.Requeued).ToArray();
+
     /// <summary>Recipients by state across the outbox: delivered and bounced apart.</summary>
     public IReadOnlyList<(RecipientState State, long Count)> RecipientCounts() => outbox.RecipientCounts();
 

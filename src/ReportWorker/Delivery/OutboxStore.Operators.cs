@@ -32,6 +32,28 @@ public sealed partial class OutboxStore
             .Select(r => (OutboxStates.FromStored(r.Status), r.Count)).ToArray();
     }
 
+    /// <summary>Messages waiting for a later attempt (pending, not due yet), and the earliest of those attempts.</summary>
+    public (long Count, string? Earliest) Waiting()
+    {
+        using var c = database.Open();
+        return c.QuerySingle<(long, string?)>($"SELECT COUNT(*), MIN(next_attempt_at) FROM outbox WHERE status = '{OutboxStates.Pending}' AND next_attempt_at > @now",
+            new { now = clock.GetUtcNow().Stored() });
+    }
+
+    /// <summary>The messages `outbox retry --all-failed` or `--unit U` puts back: failed ones, or a unit's not yet sent (or sent but not reaching someone).</summary>
+    public IReadOnlyList<long> RetryCandidates(string? unitCode)
+    {
+        using var c = database.Open();
+        return unitCode is null
+            ? c.Query<long>($"SELECT id FROM outbox WHERE status = '{OutboxStates.Failed}' AND kind <> '{MessageKinds.Alert}' ORDER BY id").ToArray()
+            : c.Query<long>($"""
+                SELECT DISTINCT o.id FROM outbox o LEFT JOIN outbox_recipients r ON r.outbox_id = o.id
+                WHERE (o.unit_code = @unitCode OR r.unit_code = @unitCode)
+                  AND (o.status IN ('{OutboxStates.Pending}', '{OutboxStates.Failed}') OR r.unit_code = @unitCode AND r.status IN ({UnreachedStates}))
+                ORDER BY o.id
+                """, new { unitCode }).ToArray();
+    }
+
     /// <summary>Everything not yet sent: pending, being sent, failed.</summary>
     public IReadOnlyList<OutboxEntry> Unfinished() =>
         Entries($"SELECT {EntryColumns} WHERE status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}', '{OutboxStates.Failed}') ORDER BY id");

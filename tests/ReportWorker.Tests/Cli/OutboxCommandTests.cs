@@ -93,6 +93,36 @@ public sealed class OutboxCommandTests : IDisposable
     }
 
     [Fact]
+    public void Retry_all_failed_puts_back_every_failed_message_and_retry_unit_every_message_not_reaching_the_unit()
+    {
+        var (exit, output, error) = WorkerProcess.Run(_root, Env, "outbox", "retry", "--all-failed");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("已将 1 封邮件（#2）放回待发队列", output);
+
+        (exit, output, error) = WorkerProcess.Run(_root, Env, "outbox", "retry", "--unit", "u01");
+        Assert.True(exit == 0, error);
+        Assert.StartsWith("已将 2 封邮件（#1、#2）放回待发队列", output); // #3 was sent and reached everyone
+
+        (exit, _, error) = WorkerProcess.Run(_root, Env, "outbox", "retry");
+        Assert.Equal(1, exit);
+        Assert.Contains("请只写一种", error);
+    }
+
+    [Fact]
+    public void Deliver_says_how_many_messages_wait_in_their_back_off_and_until_when()
+    {
+        using (var c = new SqliteConnection($"Data Source={Path.Combine(_data, "reportworker.db")}"))
+            c.Execute("UPDATE outbox SET next_attempt_at = '2099-01-01T00:00:00.0000000+00:00' WHERE id = 1");
+        SqliteConnection.ClearAllPools();
+
+        var (exit, output, error) = WorkerProcess.Run(_root, Env, "deliver");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains("1 封邮件等待重试，最早于 2099-01-01 08:00", output); // Asia/Shanghai
+        Assert.Contains("outbox retry --all-failed", output);
+    }
+
+    [Fact]
     public void Plain_smtp_to_a_remote_host_stops_the_command_with_the_key_named()
     {
         var env = Env;
