@@ -20,7 +20,7 @@ internal static class OutboxCommand
             if (RelayHeadline.For(sp) is { } relay) Console.WriteLine(relay);
             var calendar = sp.GetRequiredService<ReportingCalendar>();
             if (admin.Waiting() is { Count: > 0 } waiting) Console.WriteLine(WaitingLine(waiting.Count, waiting.Earliest, calendar));
-            Console.Write(Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), calendar, admin.RecipientCounts(), admin.Unreached()));
+            Console.Write(Render(admin.Counts(), admin.Unfinished(), calendar, admin.RecipientCounts(), admin.Unreached()));
             return Task.FromResult(0);
         }));
 
@@ -63,7 +63,7 @@ internal static class OutboxCommand
         return $"发件箱：{string.Join("，", OutboxStates.All.Select(s => $"{StateName(s)} {byState.GetValueOrDefault(s)} 封"))}。";
     }
 
-    internal static string Render(IReadOnlyList<(OutboxState State, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, IReadOnlyList<OutboxEntry> partlyRefused, ReportingCalendar calendar,
+    internal static string Render(IReadOnlyList<(OutboxState State, long Count)> counts, IReadOnlyList<OutboxEntry> unfinished, ReportingCalendar calendar,
         IReadOnlyList<(RecipientState State, long Count)>? recipients = null, IReadOnlyList<RecipientAlert>? unreached = null)
     {
         var w = new StringWriter();
@@ -90,15 +90,6 @@ internal static class OutboxCommand
             var table = new ConsoleTable("编号", "类型", "单位", "收件人", "状态", "已尝试", "下次尝试", "最近错误");
             foreach (var e in unfinished)
                 table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", Recipients(e.Recipients), StateName(e.Status), e.Attempts, NextAttempt(e, calendar), Shorten(e.LastError));
-            w.Write(table);
-        }
-        if (partlyRefused.Count > 0)
-        {
-            w.WriteLine();
-            w.WriteLine("已发出但部分收件人被拒收的邮件（不会重发，请更正地址后另行告知）：");
-            var table = new ConsoleTable("编号", "类型", "单位", "发出时间", "被拒收的收件人");
-            foreach (var e in partlyRefused)
-                table.Add(e.Id, MessageKinds.Chinese(e.Kind), e.UnitCode ?? "", Local(e.DeliveredAt, calendar), Shorten(e.RefusedRecipients?.Replace("\n", "；")));
             w.Write(table);
         }
         if (unfinished.Any(e => e.Status == OutboxState.Failed))

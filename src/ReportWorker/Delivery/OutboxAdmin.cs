@@ -10,8 +10,6 @@ public sealed class OutboxAdmin(OutboxStore outbox)
     /// <summary>Everything not yet sent: pending, being sent, failed.</summary>
     public IReadOnlyList<OutboxEntry> Unfinished() => outbox.Unfinished();
 
-    /// <summary>Sent messages that some recipients' servers refused for good.</summary>
-    public IReadOnlyList<OutboxEntry> PartlyRefused() => outbox.PartlyRefused();
 
     public OutboxEntry? Find(long id) => outbox.Find(id);
 

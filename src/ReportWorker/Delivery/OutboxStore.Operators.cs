@@ -58,9 +58,6 @@ public sealed partial class OutboxStore
     public IReadOnlyList<OutboxEntry> Unfinished() =>
         Entries($"SELECT {EntryColumns} WHERE status IN ('{OutboxStates.Pending}', '{OutboxStates.Sending}', '{OutboxStates.Failed}') ORDER BY id");
 
-    /// <summary>Sent messages that some recipients' servers refused for good.</summary>
-    public IReadOnlyList<OutboxEntry> PartlyRefused() =>
-        Entries($"SELECT {EntryColumns} WHERE status = '{OutboxStates.Sent}' AND refused_recipients IS NOT NULL ORDER BY id");
 
     public OutboxEntry? Find(long id)
     {

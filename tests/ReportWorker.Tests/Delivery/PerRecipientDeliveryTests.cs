@@ -82,7 +82,7 @@ public sealed class PerRecipientDeliveryTests
         var admin = world.Get<OutboxAdmin>();
         var waiting = Assert.Single(admin.Unreached());
         Assert.Equal((circular, Full, RecipientState.Deferred, "省审计厅"), (waiting.OutboxId, waiting.Address, waiting.Status, waiting.UnitName));
-        var text = ReportWorker.Cli.OutboxCommand.Render(admin.Counts(), admin.Unfinished(), admin.PartlyRefused(), world.Get<ReportWorker.Calendar.ReportingCalendar>(), admin.RecipientCounts(), admin.Unreached());
+        var text = ReportWorker.Cli.OutboxCommand.Render(admin.Counts(), admin.Unfinished(), world.Get<ReportWorker.Calendar.ReportingCalendar>(), admin.RecipientCounts(), admin.Unreached());
         Assert.Contains("对方暂拒，稍后重试 1", text);
         Assert.Contains("452 4.2.2 Mailbox full", text);
         Assert.DoesNotContain(string.Join(", ", TestWorld.SmallUnits.SelectMany(u => u[4].Split('；'))), text); // a circular's list is shortened
