@@ -48,9 +48,11 @@ internal static class IntakeCommand
         return command;
     }
 
-    private static string Line(IntakeOutcome o) => o.IsAccepted
-        ? $"登记  #{o.ReceivedFileId}  {o.UnitCode} {o.Month}{(o.Warnings.Count > 0 ? $"  提示 {o.Warnings.Count} 条" : "")}"
-        : $"退回  #{o.ReceivedFileId}  {o.UnitCode ?? "-"} {o.Month ?? ""}  {(o.Errors.Count > 0 ? o.Errors[0].ToString() : "(之前已处理)")}";
+    // The file's own name first: "#122 U01 2025-04" alone did not tell the operator which of the unit's files it was.
+    internal static string Line(IntakeOutcome o) => o.IsAccepted
+        ? $"登记  #{o.ReceivedFileId}  “{o.FileName}”  {o.UnitCode} {o.Month}{(o.Warnings.Count > 0 ? $"  提示 {o.Warnings.Count} 条" : "")}"
+        : $"退回  #{o.ReceivedFileId}  “{o.FileName}”  {o.UnitCode ?? "-"} {o.Month ?? ""}  " +
+          (o.Errors.Count == 0 ? "(之前已处理)" : o.Errors.Count == 1 ? o.Errors[0].ToString() : $"共 {o.Errors.Count} 处问题，第一处：{o.Errors[0]}（全部问题已写在退回邮件中）");
 
     private static string Disposition(MailboxOutcome m) => m.Disposition switch
     {

@@ -13,6 +13,8 @@ public sealed record IncomingFile(string Path, string OriginalName, string Sourc
 /// <summary>What became of one file.</summary>
 public sealed record IntakeOutcome(long ReceivedFileId, string Outcome, string? UnitCode, string? Month, IReadOnlyList<FormProblem> Errors, IReadOnlyList<FormProblem> Warnings, bool Resumed)
 {
+    /// <summary>The file's name as it arrived (the attachment's or the inbox file's), for the operator's list.</summary>
+    public string FileName { get; init; } = "";
     public const string Accepted = "accepted";
     public const string Rejected = "rejected";
     public const string Duplicate = "duplicate";

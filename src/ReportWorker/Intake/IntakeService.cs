@@ -59,7 +59,7 @@ public sealed class IntakeService(
         if (earlier is not null)
         {
             IntakeLog.Resumed(logger, file.OriginalName, earlier.Id);
-            return new IntakeOutcome(earlier.Id, earlier.Outcome, earlier.UnitCode, earlier.Month, [], [], Resumed: true);
+            return new IntakeOutcome(earlier.Id, earlier.Outcome, earlier.UnitCode, earlier.Month, [], [], Resumed: true) { FileName = file.OriginalName };
         }
 
         var first = received.FindFirstBySha(sha);
@@ -88,7 +88,7 @@ public sealed class IntakeService(
 
         if (check.Accepted) IntakeLog.Accepted(logger, file.OriginalName, check.Unit!.Code, check.Month!.Value.ToString(), check.Entries.Count, check.Warnings.Count);
         else IntakeLog.Rejected(logger, file.OriginalName, outcome, check.Errors.Count, check.Errors[0].ToString());
-        return new IntakeOutcome(id, outcome, check.Unit?.Code, check.Month?.ToString(), check.Errors, check.Warnings, Resumed: false);
+        return new IntakeOutcome(id, outcome, check.Unit?.Code, check.Month?.ToString(), check.Errors, check.Warnings, Resumed: false) { FileName = file.OriginalName };
     }
 
     public void Finish(long receivedFileId) => received.MarkFinished(receivedFileId);

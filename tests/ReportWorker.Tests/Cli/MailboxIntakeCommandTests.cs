@@ -30,9 +30,21 @@ public sealed class MailboxIntakeCommandTests
 
         Assert.Equal(1, exit);
         Assert.Contains($"错误：无法读取收件邮箱 127.0.0.1:{port}", error);
-        Assert.Contains("登记  #1  U02 2025-03", output);
+        Assert.Contains("登记  #1  “省审计厅.xlsx”  U02 2025-03", output); // the file named, as it arrived
         Assert.Contains("邮件：发出 1", output);
         Assert.True(Assert.Single(world.Get<ReceivedFileStore>().All()).IsFinished);
         Assert.Single(Directory.GetFiles(world.Paths.Outbox, "*.eml"));
+    }
+
+    [Fact]
+    public void A_rejected_file_is_named_and_its_problems_counted()
+    {
+        var outcome = new IntakeOutcome(7, IntakeOutcome.Rejected, "U02", "2025-03",
+            [new FormProblem("填报表", 6, "状态", "状态“进行中”不在可选项内。", "改为下拉列表中的一项。"), new FormProblem("填报表", 9, "完成进度（%）", "“百分之五十”不是数字。", "填 0 到 100 的数字。")], [], Resumed: false) { FileName = "审计厅3月.xlsx" };
+
+        var line = ReportWorker.Cli.IntakeCommand.Line(outcome);
+
+        Assert.StartsWith("退回  #7  “审计厅3月.xlsx”  U02 2025-03  共 2 处问题，第一处：", line);
+        Assert.Contains("进行中", line);
     }
 }
