@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReportWorker.Hosting;
 
 namespace ReportWorker.Briefings;
 
@@ -7,7 +8,7 @@ public sealed class BriefingsOptions
 {
     public const string SectionName = "Briefings";
 
-    [MinLength(1, ErrorMessage = "Briefings:Leaders needs at least one recipient for the 月通报 and 季督办.")]
+    [MinLength(1, ErrorMessage = "Briefings:Leaders 至少要有一位收件人：月通报和季督办要报送工委领导。")]
     public List<Leader> Leaders { get; set; } = [];
 
     /// <summary>
@@ -21,5 +22,5 @@ public sealed class BriefingsOptions
 public sealed class Leader
 {
     [Required] public string Name { get; set; } = "";
-    [Required, EmailAddress] public string Email { get; set; } = "";
+    [Required, MailAddress] public string Email { get; set; } = "";
 }

@@ -14,7 +14,7 @@ internal sealed class FontsValidator(IHostEnvironment environment) : IValidateOp
         var failures = new List<string>();
         foreach (var (key, value) in new[] { ("Title", o.Title), ("Body", o.Body), ("Heading1", o.Heading1), ("Heading2", o.Heading2), ("Number", o.Number) })
             if (value.Length > 0 && !File.Exists(Path.GetFullPath(value.Split('#')[0], environment.ContentRootPath)))
-                failures.Add($"{DocumentFontsOptions.SectionName}:{key} points at '{value}', which does not exist.");
+                failures.Add($"{DocumentFontsOptions.SectionName}:{key} 指向的字体文件 {value} 不存在。请改正路径，或留空使用随程序附带的字体。");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 }

@@ -17,6 +17,7 @@ public static class CalendarServices
     {
         // TryAdd: a test or the demo registers its own clock, and nothing reads the clock before the container is built.
         services.TryAddSingleton(RehearsalClock.FromConfiguration(configuration));
+        services.AddSettingsKeys<RehearsalClockSettings>("Clock");
         services.AddSettings<OrganizationOptions>(OrganizationOptions.SectionName);
         services.AddSingleton<IValidateOptions<OrganizationOptions>, TimeZoneValidator>();
         services.AddSettings<ReportingOptions>(ReportingOptions.SectionName);
@@ -34,6 +35,6 @@ internal sealed class TimeZoneValidator : IValidateOptions<OrganizationOptions>
     public ValidateOptionsResult Validate(string? name, OrganizationOptions options)
     {
         try { TimeZoneInfo.FindSystemTimeZoneById(options.TimeZone); return ValidateOptionsResult.Success; }
-        catch (TimeZoneNotFoundException) { return ValidateOptionsResult.Fail($"Organization:TimeZone '{options.TimeZone}' is not a known time zone (expected e.g. Asia/Shanghai)."); }
+        catch (TimeZoneNotFoundException) { return ValidateOptionsResult.Fail($"Organization:TimeZone“{options.TimeZone}”不是已知的时区名，应为 IANA 时区名，例如 Asia/Shanghai。"); }
     }
 }

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReportWorker.Hosting;
 
 namespace ReportWorker.Calendar;
 
@@ -12,5 +13,5 @@ public sealed class OrganizationOptions
     [Required] public string Office { get; set; } = "";
     [Required] public string TimeZone { get; set; } = "Asia/Shanghai";
     /// <summary>Receives what cannot be attributed to a unit (a form with no recognisable unit).</summary>
-    [Required, EmailAddress] public string OperatorEmail { get; set; } = "";
+    [Required, MailAddress] public string OperatorEmail { get; set; } = "";
 }

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Microsoft.Extensions.Configuration;
 
+using ReportWorker.Hosting;
+
 namespace ReportWorker.Calendar;
 
 /// <summary>
@@ -31,13 +33,24 @@ public sealed class RehearsalClock(DateTimeOffset simulatedStart, DateTimeOffset
         var start = section["SimulatedStart"];
         if (string.IsNullOrWhiteSpace(start)) return System;
         var realStart = section["RealStart"] is { Length: > 0 } r ? Parse(r, "Clock:RealStart") : System.GetUtcNow();
-        var speed = section["Speed"] is { Length: > 0 } s ? double.Parse(s, CultureInfo.InvariantCulture) : 1;
-        if (speed is <= 0 or > 1_000_000) throw new InvalidOperationException($"Clock:Speed must be between 0 and 1000000, was {speed}.");
+        var speed = section["Speed"] is { Length: > 0 } s
+            ? double.TryParse(s, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed) ? parsed : double.NaN
+            : 1;
+        if (double.IsNaN(speed) || speed is <= 0 or > 1_000_000)
+            throw new InvalidSettingsException($"Clock:Speed 应为大于 0、不超过 1000000 的数字（模拟时间相对真实时间的倍数），现为“{section["Speed"]}”。");
         return new RehearsalClock(Parse(start, "Clock:SimulatedStart"), realStart, speed);
     }
 
     private static DateTimeOffset Parse(string text, string key) =>
         DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var value)
             ? value
-            : throw new InvalidOperationException($"{key} '{text}' is not a date and time (e.g. 2025-03-24T20:00:00+08:00).");
+            : throw new InvalidSettingsException($"{key}“{text}”不是日期时间，应写成 2025-03-24T20:00:00+08:00 的形式。");
+}
+
+/// <summary>The keys of the Clock section, read before the container exists; declared so a typo in them is caught.</summary>
+internal sealed class RehearsalClockSettings
+{
+    public DateTimeOffset? SimulatedStart { get; set; }
+    public DateTimeOffset? RealStart { get; set; }
+    public double Speed { get; set; }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Text;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -42,35 +43,52 @@ public static class CommandLine
 
     private static async Task<int> RunServiceAsync(string[] args)
     {
+        HostApplicationBuilder? builder = null;
         try
         {
-            var builder = WorkerHost.CreateBuilder(args, quietConsole: false);
+            builder = WorkerHost.CreateBuilder(args, quietConsole: false);
             builder.AddSchedulerService();
             builder.Services.AddSystemd();
-            await builder.Build().RunAsync();
+            await WorkerHost.Build(builder).RunAsync();
             return 0;
         }
-        catch (OptionsValidationException ex)
+        catch (Exception ex) when (ex is SettingsFileException or InvalidSettingsException or OptionsValidationException) { return SettingsFailure(ex, builder?.Configuration); }
+    }
+
+    /// <summary>
+    /// Settings the worker cannot start with: every problem on its own line, with where it was set.
+    /// </summary>
+    private static int SettingsFailure(Exception ex, IConfiguration? configuration)
+    {
+        IReadOnlyList<string> problems = ex switch
         {
-            return Fail($"配置错误 (appsettings.json): {string.Join("; ", ex.Failures)}");
-        }
+            InvalidSettingsException invalid => invalid.Problems,
+            OptionsValidationException options => options.Failures.ToArray(),
+            _ => [ex.Message],
+        };
+        if (configuration is not null) problems = SettingsProblems.WithSources(configuration, problems).ToArray();
+        if (problems.Count == 1) return Fail($"设置有误，程序未启动：{problems[0]}");
+        Console.Error.WriteLine($"错误：设置有误（{problems.Count} 处），程序未启动：");
+        foreach (var p in problems) Console.Error.WriteLine($"  - {p}");
+        return 1;
     }
 
     /// <summary>Runs one command against a host that is built and validated but not started.</summary>
     internal static async Task<int> Execute(Func<IServiceProvider, CancellationToken, Task<int>> command, Action<IServiceCollection>? configure = null)
     {
+        HostApplicationBuilder? builder = null;
         try
         {
-            var builder = WorkerHost.CreateBuilder([], quietConsole: true);
+            builder = WorkerHost.CreateBuilder([], quietConsole: true);
             configure?.Invoke(builder.Services);
-            using var host = builder.Build();
+            using var host = WorkerHost.Build(builder);
             await host.Services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
             host.Services.GetRequiredService<SchemaMigrator>().Migrate();
             using var cts = new CancellationTokenSource();
             Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
             return await command(host.Services, cts.Token);
         }
-        catch (OptionsValidationException ex) { return Fail($"配置错误 (appsettings.json): {string.Join("; ", ex.Failures)}"); }
+        catch (Exception ex) when (ex is SettingsFileException or InvalidSettingsException or OptionsValidationException) { return SettingsFailure(ex, builder?.Configuration); }
         catch (RegistryImportException ex) when (ex.Errors.Count == 1) { return Fail($"导入失败，未写入任何数据：{ex.Errors[0]}"); }
         catch (RegistryImportException ex)
         {

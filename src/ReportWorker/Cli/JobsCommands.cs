@@ -37,11 +37,9 @@ internal static class JobsCommands
         // First, before anything else: a year without holiday data means every date below was planned by weekends alone.
         if (calendar.WorkingDays.Coverage(calendar.Today).Warning is { Length: > 0 } warning) w.WriteLine(warning);
         w.WriteLine($"现在 {now:yyyy-MM-dd HH:mm:ss}（{calendar.Zone.Id}）。节假日和调休按 {sp.GetRequiredService<HolidayCalendarFile>().DataFile}（见 calendar 命令）。");
-        // A year without its task list: every form and briefing of the year would be refused.
-        if (!sp.GetRequiredService<Registry.RegistryStore>().HasList(now.Year))
-            w.WriteLine($"注意：{now.Year}年度任务清单还没有导入，本年的报表下发和通报都会被拒绝。请运行 ReportWorker import tasks 清单文件 --year {now.Year} 导入（tasks 命令可查看已有的清单）。");
-        // Mail read from the mailbox whose sender nobody checked: a forged From would be recorded as the unit's form.
-        if (Intake.SenderCheck.NotVerifiedWarning(mailbox) is { } senders) w.WriteLine(senders);
+        var review = sp.GetRequiredService<Hosting.ConfigurationReview>();
+        w.WriteLine(review.WhereSettingsAndData() + "。");
+        foreach (var note in review.Warnings()) w.WriteLine($"注意：{note}");
         var table = new ConsoleTable("任务", "说明", "计划（cron）", "遇节假日", "下次运行", "所属期", "上次运行");
         foreach (var job in sp.GetRequiredService<JobCatalog>().All)
         {

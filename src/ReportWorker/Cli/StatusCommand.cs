@@ -17,6 +17,7 @@ internal static class StatusCommand
             var status = sp.GetRequiredService<LedgerStatus>().For(CliOptions.ParseMonth(parse.GetValue(month)));
             if (RelayHeadline.For(sp) is { } relay) Console.WriteLine(relay);
             Console.Write(Render(status, sp.GetRequiredService<ReportingCalendar>()));
+            Console.WriteLine(sp.GetRequiredService<Hosting.ConfigurationReview>().WhereSettingsAndData() + "。");
             return Task.FromResult(0);
         }));
         return command;

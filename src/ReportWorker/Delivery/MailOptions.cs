@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using ReportWorker.Hosting;
 
 namespace ReportWorker.Delivery;
 
@@ -8,20 +9,30 @@ public sealed class MailOptions
 {
     public const string SectionName = "Mail";
 
-    [Required, EmailAddress] public string FromAddress { get; set; } = "";
+    [Required, MailAddress] public string FromAddress { get; set; } = "";
     [Required] public string FromName { get; set; } = "";
     public SmtpOptions Smtp { get; set; } = new();
+
+    /// <summary>
+    /// The explicit choice to send nothing: every message is written as an .eml file to the pickup
+    /// folder (a demonstration, a rehearsal, a site whose own system collects the files). An empty
+    /// Mail:Smtp:Host without it is taken for a forgotten setting and warned about at start-up.
+    /// </summary>
+    public bool WriteToPickupFolder { get; set; }
+
+    /// <summary>Mail goes to the pickup folder (chosen or not), not to a relay.</summary>
+    public bool UsesPickupFolder => Smtp.Host.Length == 0;
 
     /// <summary>
     /// After this many failed attempts of the whole transaction (across runs, with growing pauses) a message is given
     /// up as failed. A recipient the server defers (4xx to its RCPT TO) is not counted here: it waits on its own, for
     /// <see cref="RecipientLifetimeHours"/>.
     /// </summary>
-    [Range(1, 100, ErrorMessage = "Mail:MaxAttempts must be between {1} and {2}.")]
+    [Range(1, 100, ErrorMessage = "Mail:MaxAttempts 应在 {1} 到 {2} 之间。")]
     public int MaxAttempts { get; set; } = 8;
 
     /// <summary>At most this many messages handed over in any 60 seconds (mail providers limit senders); 0 = no limit.</summary>
-    [Range(0, 10_000, ErrorMessage = "Mail:MaxMessagesPerMinute must be between {1} and {2} (0 = no limit).")]
+    [Range(0, 10_000, ErrorMessage = "Mail:MaxMessagesPerMinute 应在 {1} 到 {2} 之间（0 表示不限）。")]
     public int MaxMessagesPerMinute { get; set; }
 
     /// <summary>
@@ -36,7 +47,7 @@ public sealed class MailOptions
     public int RecipientWaitAlertHours { get; set; } = 4;
 
     /// <summary>A message still not sent after this many attempts is named in an alert to Organization:OperatorEmail.</summary>
-    [Range(1, 100, ErrorMessage = "Mail:AlertAfterAttempts must be between {1} and {2}.")]
+    [Range(1, 100, ErrorMessage = "Mail:AlertAfterAttempts 应在 {1} 到 {2} 之间。")]
     public int AlertAfterAttempts { get; set; } = 4;
 
     /// <summary>
@@ -47,7 +58,7 @@ public sealed class MailOptions
     public string JournalAddress { get; set; } = "";
 
     /// <summary>A message another worker has been sending for longer than this, with no way to see that worker, is taken as cut off.</summary>
-    [Range(1, 1440, ErrorMessage = "Mail:SendingStaleMinutes must be between {1} and {2}.")]
+    [Range(1, 1440, ErrorMessage = "Mail:SendingStaleMinutes 应在 {1} 到 {2} 分钟之间。")]
     public int SendingStaleMinutes { get; set; } = 30;
 }
 

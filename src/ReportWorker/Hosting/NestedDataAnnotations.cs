@@ -22,14 +22,13 @@ public sealed class NestedDataAnnotations<T>(string section) : IValidateOptions<
     private static void Walk(object value, string key, List<string> failures, int depth)
     {
         if (depth > 8) return;
-        var results = new List<ValidationResult>();
-        Validator.TryValidateObject(value, new ValidationContext(value), results, validateAllProperties: true);
-        foreach (var r in results)
+        foreach (var property in value.GetType().GetProperties())
         {
-            var member = r.MemberNames.FirstOrDefault();
-            var where = member is null ? key : $"{key}:{member}";
-            // The attribute's own text already names the key when it was written for a person; don't say it twice.
-            failures.Add(r.ErrorMessage is { } m && m.Contains(where, StringComparison.Ordinal) ? m : $"{where}：{r.ErrorMessage}");
+            if (property.GetIndexParameters().Length > 0 || !property.CanRead) continue;
+            var where = $"{key}:{property.Name}";
+            var current = property.GetValue(value);
+            foreach (var rule in property.GetCustomAttributes(typeof(ValidationAttribute), inherit: true).Cast<ValidationAttribute>())
+                if (!rule.IsValid(current)) failures.Add(Message(rule, where, current));
         }
         foreach (var property in value.GetType().GetProperties())
         {
@@ -56,6 +55,30 @@ public sealed class NestedDataAnnotations<T>(string section) : IValidateOptions<
                     break;
             }
         }
+    }
+
+    /// <summary>
+    /// The attribute's own text when it was written for a person (it names the key); otherwise one in
+    /// Chinese, with the value found, instead of the framework's English ("The field X is required").
+    /// </summary>
+    private static string Message(ValidationAttribute rule, string where, object? value)
+    {
+        if (!string.IsNullOrEmpty(rule.ErrorMessage))
+        {
+            var text = rule.FormatErrorMessage(where);
+            return text.Contains(where, StringComparison.Ordinal) ? text : $"{where}：{text}";
+        }
+        var shown = value is null or "" ? "空" : $"“{value}”";
+        return rule switch
+        {
+            RequiredAttribute => $"{where} 不能为空。",
+            MailAddressAttribute => $"{where} 的值{shown}不是有效的电子邮件地址，应写成 name@example.gov.cn 的形式。",
+            RangeAttribute r => $"{where} 应在 {r.Minimum} 到 {r.Maximum} 之间，现为 {shown}。",
+            MinLengthAttribute m => $"{where} 至少要有 {m.Length} 项。",
+            MaxLengthAttribute m => $"{where} 最多 {m.Length} 项。",
+            RegularExpressionAttribute => $"{where} 的值{shown}格式不对。",
+            _ => $"{where} 的值{shown}不符合要求。",
+        };
     }
 
     /// <summary>Our own settings classes, not strings, numbers, enums or framework types.</summary>

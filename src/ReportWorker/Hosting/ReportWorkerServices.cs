@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using ReportWorker.Assessment;
 using ReportWorker.Briefings;
@@ -33,6 +34,8 @@ public static class ReportWorkerServices
             .AddReminders()
             .AddBriefings()
             .AddAssessment();
+        builder.Services.AddSingleton<ConfigurationReview>();
+        builder.Services.AddHostedService<SettingsStartupReport>();
         return builder;
     }
 }

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -10,18 +11,55 @@ public static class WorkerHost
 {
     public static HostApplicationBuilder CreateBuilder(string[] args, bool quietConsole)
     {
-        // Run from the repository root, appsettings.json there is the configuration; run from anywhere
-        // else (a published folder, a service unit), the copy beside the binary is.
+        // Run from the repository root, appsettings.json there holds the defaults; run from anywhere
+        // else (a published folder, a service unit), the copy beside the binary does. The site's own
+        // settings come after them, from outside the install folder (SiteSettings).
         var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
             ? Directory.GetCurrentDirectory()
             : AppContext.BaseDirectory;
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+        HostApplicationBuilder builder;
+        IReadOnlyList<SettingsFile> files;
+        try
+        {
+            builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
+            files = SiteSettings.Add(builder.Configuration, Path.Combine(contentRoot, "appsettings.json"));
+        }
+        catch (InvalidDataException ex) { throw Malformed(ex); }
         builder.Configuration.AddUserSecrets(typeof(WorkerHost).Assembly, optional: true);
+        // The environment and the command line still override every file, as they do by default.
         builder.Configuration.AddEnvironmentVariables();
+        if (args.Length > 0) builder.Configuration.AddCommandLine(args);
+        builder.Services.AddSingleton(new SettingsFiles(files));
         // Commands print their own results; the console log only carries errors for them.
         if (quietConsole) builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Error);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
         builder.AddReportWorker();
         return builder;
     }
+
+    /// <summary>
+    /// Checks the settings as written against the sections the features declared, then builds. The
+    /// service and every command come through here, so a typo stops both the same way.
+    /// </summary>
+    public static IHost Build(HostApplicationBuilder builder)
+    {
+        var sections = builder.Services.Where(d => d.ServiceType == typeof(SettingsSection))
+            .Select(d => (SettingsSection)d.ImplementationInstance!).ToArray();
+        SettingsChecker.ThrowIfInvalid(builder.Configuration, sections);
+        return builder.Build();
+    }
+
+    /// <summary>A JSON syntax error, said with its file and line (the framework says only "failed to load").</summary>
+    private static SettingsFileException Malformed(InvalidDataException ex)
+    {
+        var json = ex.InnerException as JsonException ?? ex.InnerException?.InnerException as JsonException;
+        var file = ex.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] : "设置文件";
+        if (json?.LineNumber is not { } line)
+            return new SettingsFileException($"设置文件 {file} 无法读取：{ex.InnerException?.Message ?? ex.Message}", ex);
+        return new SettingsFileException(
+            $"设置文件 {file} 第 {line + 1} 行第 {json.BytePositionInLine + 1} 个字节附近不是合法的 JSON（常见原因：上一行末尾漏了逗号、最后一项后多了逗号、引号不成对）。", ex);
+    }
 }
+
+/// <summary>The settings files this process read, in the order they apply (later ones win).</summary>
+public sealed record SettingsFiles(IReadOnlyList<SettingsFile> Files);

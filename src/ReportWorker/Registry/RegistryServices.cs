@@ -5,7 +5,7 @@ namespace ReportWorker.Registry;
 
 public static class RegistryServices
 {
-    /// <summary>The unit registry and the yearly task lists: their store, importers, retirement, and the start-up warning for a year without a list.</summary>
+    /// <summary>The unit registry and the yearly task lists: their store, importers and retirement.</summary>
     public static IServiceCollection AddRegistry(this IServiceCollection services)
     {
         services.AddSettings<RegistryOptions>(RegistryOptions.SectionName);
@@ -13,7 +13,6 @@ public static class RegistryServices
         services.AddSingleton<UnitImporter>();
         services.AddSingleton<TaskImporter>();
         services.AddSingleton<TaskRetirement>();
-        services.AddHostedService<TaskListStartupWarning>();
         return services;
     }
 }

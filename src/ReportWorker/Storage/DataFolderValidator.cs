@@ -22,7 +22,7 @@ internal sealed class DataFolderValidator(IHostEnvironment environment) : IValid
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            return ValidateOptionsResult.Fail($"Data:Root '{root}' is not a writable folder ({ex.Message}). Point Data:Root at a folder the service account can write to.");
+            return ValidateOptionsResult.Fail($"数据目录 Data:Root（{root}）无法写入：{ex.Message}。请把 Data:Root 指向服务账户可写的目录，或修改该目录的所有者。");
         }
     }
 }

@@ -133,6 +133,6 @@ public sealed class OutboxCommandTests : IDisposable
 
         Assert.Equal(1, exit);
         Assert.Contains("Mail:Smtp:Security", error);
-        Assert.Contains("TLS required for non-loopback host", error);
+        Assert.Contains("不在本机，必须加密", error);
     }
 }

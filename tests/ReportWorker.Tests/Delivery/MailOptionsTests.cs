@@ -15,7 +15,7 @@ public sealed class MailOptionsTests
 
         Assert.True(result.Failed);
         Assert.Contains("Mail:Smtp:Security", result.FailureMessage);
-        Assert.Contains("TLS required for non-loopback host", result.FailureMessage);
+        Assert.Contains("不在本机，必须加密", result.FailureMessage);
     }
 
     [Fact]
@@ -24,7 +24,7 @@ public sealed class MailOptionsTests
         var auto = new MailOptionsValidator().Validate(null, Options(o => { o.Smtp.Host = "smtp.example.gov.cn"; o.Smtp.Security = SmtpSecurity.Auto; }));
         var anyCert = new MailOptionsValidator().Validate(null, Options(o => { o.Smtp.Host = "smtp.example.gov.cn"; o.Smtp.AcceptAnyCertificate = true; }));
 
-        Assert.Contains("falls back to plain text", auto.FailureMessage);
+        Assert.Contains("Auto 在服务器不支持 TLS 时会退回明文", auto.FailureMessage);
         Assert.Contains("Mail:Smtp:AcceptAnyCertificate", anyCert.FailureMessage);
     }
 

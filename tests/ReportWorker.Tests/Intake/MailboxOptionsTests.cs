@@ -23,7 +23,7 @@ public sealed class MailboxOptionsTests
 
         var ex = Assert.Throws<OptionsValidationException>(() => world.Get<IOptions<MailboxOptions>>().Value);
 
-        Assert.Contains("Intake:Mailbox:Security must be SslOnConnect or StartTls for non-loopback host imap.example.gov.cn", ex.Message);
+        Assert.Contains("Intake:Mailbox:Security 为 None，但邮箱服务器 imap.example.gov.cn 不在本机", ex.Message);
     }
 
     [Theory]
@@ -49,7 +49,7 @@ public sealed class MailboxOptionsTests
         var result = new MailboxOptionsValidator(configuration).Validate(null, options);
 
         Assert.True(result.Failed);
-        Assert.Contains("Intake:Mailbox:Password is set in appsettings.json", result.FailureMessage);
+        Assert.Contains("Intake:Mailbox:Password 写在了 ", result.FailureMessage);
         Assert.Contains("Intake__Mailbox__Password", result.FailureMessage);
         Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
     }
@@ -66,8 +66,8 @@ public sealed class MailboxOptionsTests
     }
 
     [Theory]
-    [InlineData("Require", "", "Intake:Mailbox:SenderPolicy is Require but Intake:Mailbox:AuthServId is empty")]
-    [InlineData(null, "mx.example.gov.cn; dkim=pass", "Intake:Mailbox:AuthServId must be the receiving server's authserv-id")]
+    [InlineData("Require", "", "Intake:Mailbox:SenderPolicy 为 Require，但 Intake:Mailbox:AuthServId 为空")]
+    [InlineData(null, "mx.example.gov.cn; dkim=pass", "Intake:Mailbox:AuthServId 应为收信服务器的 authserv-id")]
     public void A_sender_check_that_cannot_work_is_refused_naming_the_key(string? policy, string authServId, string said)
     {
         var settings = Settings("imap.example.gov.cn", "SslOnConnect");

@@ -65,7 +65,7 @@ public sealed class JobCatalogTests
 
         var error = Assert.Throws<OptionsValidationException>(() => world.Get<IOptions<ScheduleOptions>>().Value);
 
-        Assert.Contains("Schedule:Jobs:weekly-digest is missing", error.Message);
+        Assert.Contains("缺少 Schedule:Jobs:weekly-digest", error.Message);
     }
 
     [Fact]
@@ -75,7 +75,7 @@ public sealed class JobCatalogTests
 
         var error = Assert.Throws<OptionsValidationException>(() => world.Get<IOptions<ScheduleOptions>>().Value);
 
-        Assert.Contains("Schedule:Jobs:monthly-notise is not a job this worker has", error.Message);
+        Assert.Contains("Schedule:Jobs:monthly-notise 不是本程序的任务，是不是 monthly-notice？", error.Message);
         Assert.Contains("monthly-notice", error.Message);
     }
 
