@@ -4,6 +4,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Forms;
+using ReportWorker.Health;
 using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
@@ -32,7 +33,8 @@ public static class ReportWorkerServices
             .AddDelivery()
             .AddReminders()
             .AddBriefings()
-            .AddAssessment();
+            .AddAssessment()
+            .AddHealth();
         return builder;
     }
 }
