@@ -25,7 +25,7 @@ internal sealed class JobsCheck(JobCatalog jobs, IOptions<ScheduleOptions> sched
         var all = runs.All();
         var scheduled = all.Where(r => r.StartedBy == "schedule").Select(r => Time(r.StartedAt)).ToArray();
         if (scheduled.Length == 0)
-            return Task.FromResult(HealthCheckResult.Degraded($"还没有任何定时任务按计划运行过：后台服务是否已启动？（不带参数运行 {CommandName.Value}，或 systemctl status reportworker）"));
+            return Task.FromResult(HealthCheckResult.Degraded($"还没有任何定期任务按计划运行过：后台服务是否已启动？（systemctl status reportworker；刚安装的服务在第一次定时运行后，如每天 calendar-check，即不再提示）"));
         var since = scheduled.Min();
 
         var periodic = jobs.All.Where(j => j.Period != FirePeriod.None && schedule.Value.Jobs.TryGetValue(j.Name, out var s) && s.Enabled).ToArray();
