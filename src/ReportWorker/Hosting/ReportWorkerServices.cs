@@ -5,6 +5,7 @@ using ReportWorker.Briefings;
 using ReportWorker.Calendar;
 using ReportWorker.Delivery;
 using ReportWorker.Forms;
+using ReportWorker.Health;
 using ReportWorker.Intake;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
@@ -33,7 +34,8 @@ public static class ReportWorkerServices
             .AddDelivery()
             .AddReminders()
             .AddBriefings()
-            .AddAssessment();
+            .AddAssessment()
+            .AddHealth();
         builder.Services.AddSingleton<ConfigurationReview>();
         builder.Services.AddHostedService<SettingsStartupReport>();
         return builder;

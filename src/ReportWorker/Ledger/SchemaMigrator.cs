@@ -43,6 +43,15 @@ public sealed class SchemaMigrator(LedgerDatabase database, ILogger<SchemaMigrat
         return count;
     }
 
+    /// <summary>The newest version this build knows, and the versions the database lacks or has that this build does not know (for <c>health</c>).</summary>
+    public SchemaState State()
+    {
+        using var connection = database.Open();
+        var applied = connection.Query<long>("SELECT version FROM schema_migrations").ToHashSet();
+        var known = Scripts().Select(s => s.Version).ToHashSet();
+        return new SchemaState(known.Max(), [.. known.Except(applied).Order()], [.. applied.Except(known).Order()]);
+    }
+
     /// <summary>SQLite's row ids, blobs and numbers in PostgreSQL's words: integers and reals are 64-bit, as SQLite's are.</summary>
     internal static string ForPostgres(string sql)
     {
@@ -73,3 +82,6 @@ public sealed class SchemaMigrator(LedgerDatabase database, ILogger<SchemaMigrat
         }
     }
 }
+
+/// <summary>Where the database's schema stands against this build: <see cref="Missing"/> versions not applied, <see cref="Unknown"/> ones applied by a newer build.</summary>
+public sealed record SchemaState(long Latest, IReadOnlyList<long> Missing, IReadOnlyList<long> Unknown);
