@@ -12,8 +12,10 @@ internal sealed class SmtpCheck(IOptions<MailOptions> mail, IOptions<HealthOptio
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken ct)
     {
         var smtp = mail.Value.Smtp;
+        if (smtp.Host.Length == 0 && mail.Value.WriteToPickupFolder)
+            return HealthCheckResult.Healthy($"按设置（Mail:WriteToPickupFolder）邮件只写入取件文件夹 {paths.Outbox}，不经邮件服务器发出。");
         if (smtp.Host.Length == 0)
-            return HealthCheckResult.Degraded($"未设置邮件服务器（Mail:Smtp:Host 为空）：邮件只写入取件文件夹 {paths.Outbox}，不会真正发出。");
+            return HealthCheckResult.Degraded($"未设置邮件服务器（Mail:Smtp:Host 为空）：邮件只写入取件文件夹 {paths.Outbox}，不会真正发出。若有意如此，设置 Mail:WriteToPickupFolder 为 true。");
         var seconds = Math.Min(smtp.TimeoutSeconds, options.Value.MailTimeoutSeconds);
         var where = $"{smtp.Host}:{smtp.Port}";
         var probe = await SmtpProbe.ProbeAsync(smtp, TimeSpan.FromSeconds(seconds), logger, ct);
