@@ -35,6 +35,7 @@ public static class CommandLine
         root.Subcommands.Add(JobsCommands.Run());
         root.Subcommands.Add(CalendarCommand.Create());
         root.Subcommands.Add(OutboxCommand.Create());
+        root.Subcommands.Add(BackupCommand.Create());
         root.Subcommands.Add(HealthCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());

@@ -8,6 +8,7 @@ public static class LedgerServices
     public static IServiceCollection AddLedger(this IServiceCollection services)
     {
         services.AddSingleton<LedgerDatabase>();
+        services.AddSingleton<LedgerBackup>();
         services.AddSingleton<LedgerLocks>();
         services.AddSingleton<SchemaMigrator>();
         services.AddSingleton<SubmissionStore>();
