@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.Globalization;
 using System.Text;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -20,6 +21,9 @@ public static class CommandLine
     public static async Task<int> RunAsync(string[] args)
     {
         Console.OutputEncoding = Encoding.UTF8;
+        // Help and parser errors ("选项“--month”是必需的") in Chinese whatever the server's locale: System.CommandLine
+        // ships zh-Hans resources. Only the UI culture: numbers and dates keep the invariant forms we write ourselves.
+        CultureInfo.DefaultThreadCurrentUICulture = CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("zh-Hans");
         if (args.Length == 0) return await RunServiceAsync(args);
 
         var root = new RootCommand("ReportWorker：省直机关党建工作任务“月通报、季督办”自动报送服务。不带参数运行即为后台服务。");
@@ -40,7 +44,13 @@ public static class CommandLine
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(SampleDocumentCommand.Create());
         root.Subcommands.Add(SamplesCommand.Create());
-        return await root.Parse(args).InvokeAsync();
+        var parse = root.Parse(args);
+        if (parse.Errors.Count > 0 && parse.Action is not System.CommandLine.Help.HelpAction) return ParseErrors.Report(parse, Console.Error);
+        // Help and --version go to this writer (commands print to the console themselves), to be finished in Chinese.
+        var help = new StringWriter();
+        var code = await parse.InvokeAsync(new InvocationConfiguration { Output = help });
+        Console.Write(ParseErrors.Translate(help.ToString()));
+        return code;
     }
 
     private static async Task<int> RunServiceAsync(string[] args)

@@ -24,6 +24,35 @@ public sealed class CommandLineTests : IDisposable
         Assert.Contains(message, line);
     }
 
+    [Theory]
+    [InlineData(new[] { "status" }, "错误：缺少必填选项 --month（报告月份")]
+    [InlineData(new[] { "statsu", "--month", "2025-03" }, "错误：无法识别“statsu”，是不是 status？")]
+    [InlineData(new[] { "status", "--mnth", "2025-03" }, "错误：无法识别“--mnth”，是不是 --month？")]
+    [InlineData(new[] { "import" }, "错误：请指定要运行的命令：units、tasks、assessment。")]
+    [InlineData(new[] { "backup" }, "错误：缺少参数 <备份文件>")]
+    public void Parser_errors_are_said_in_chinese_with_the_name_meant_and_where_help_is(string[] args, string message)
+    {
+        var (exit, _, error) = WorkerProcess.Run(_root, Env, args);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(message, error);
+        Assert.Contains("用法见：ReportWorker", error);
+        Assert.DoesNotMatch("[A-Z][a-z]+ '--", error); // no "Option '--month' is required."
+    }
+
+    [Fact]
+    public void Help_is_in_chinese()
+    {
+        var (exit, output, _) = WorkerProcess.Run(_root, Env, "status", "--help");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("说明：", output);
+        Assert.Contains("（必填）", output);
+        Assert.Contains("显示帮助和用法", output);
+        Assert.DoesNotContain("Description", output);
+        Assert.DoesNotContain("Show help", output);
+    }
+
     [Fact]
     public void A_bad_setting_stops_the_command_with_the_key_named()
     {
