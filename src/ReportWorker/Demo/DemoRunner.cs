@@ -24,7 +24,7 @@ public sealed record DemoResult(int Fed, int Skipped, int Accepted, int Rejected
 public sealed class DemoRunner(
     UnitImporter units, TaskImporter tasks, FolderIntake intake, ReceivedFileStore received, OutboxSender sender,
     FormService forms, TaskBooks books, DataPaths paths, DemoClock clock, DemoArrivals sources, DemoSchedule schedule,
-    BriefingPublisher briefings, AssessmentPublisher assessment, OfficeEntries office, SchedulePlanner planner)
+    BriefingPublisher briefings, AssessmentPublisher assessment, OfficeEntries office, SchedulePlanner planner, RegistryStore registry)
 {
     public async Task<DemoResult> RunAsync(string samplesFolder, TextWriter log, CancellationToken ct)
     {
@@ -43,6 +43,10 @@ public sealed class DemoRunner(
         // Forms that arrive after a briefing still go into the ledger, but that briefing counts them as missing.
         var issues = new Queue<DemoIssue>(schedule.For(months));
         GeneratedBriefing? notice = null;
+        // When each 月通报 went out: a form for that month arriving later is in the ledger but not in that notice, and the
+        // demo says so, or its ledger (status) and its notice would disagree with no explanation.
+        var noticeIssued = new Dictionary<string, DateTimeOffset>();
+        var afterNotice = new Dictionary<string, List<string>>();
         GeneratedQuarter? quarter = null;
         void IssueUpTo(DateTimeOffset upTo)
         {
@@ -55,7 +59,8 @@ public sealed class DemoRunner(
                 {
                     var (briefing, queued) = briefings.Monthly(month);
                     (notice, mails, notices) = (briefing, mails + queued, notices + 1);
-                    log.WriteLine($"  {at} 印发 {month.ToChinese()}月通报（第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页）");
+                    noticeIssued[month.ToString()] = issue.At;
+                    log.WriteLine($"  {at} 印发 {month.ToChinese()}月通报（第{briefing.Record.IssueNo}期，{briefing.Document.PageCount} 页，报送情况截至印发时）");
                 }
                 else
                 {
@@ -77,6 +82,12 @@ public sealed class DemoRunner(
                 if (outcome.IsAccepted) accepted++; else rejected++;
                 if (!outcome.IsAccepted)
                     log.WriteLine($"  退回 {item.Name}：{outcome.Errors.FirstOrDefault()}");
+                else if (outcome.Month is { } formMonth && noticeIssued.TryGetValue(formMonth, out var issuedAt))
+                {
+                    var unit = outcome.UnitCode is { } code ? registry.FindUnit(code)?.ShortName ?? code : "?";
+                    (afterNotice.TryGetValue(formMonth, out var units) ? units : afterNotice[formMonth] = []).Add(unit);
+                    log.WriteLine($"  {ReportingCalendar.Chinese(item.ArrivedAt)} 收到{unit} {ReportMonth.Parse(formMonth).ToChinese()}报表，晚于该月通报（{ReportingCalendar.Chinese(issuedAt)}）：记入台账，通报中仍为未报");
+                }
             }
             delivered += (await sender.DeliverDueAsync(ct)).Sent;
             fed++;
@@ -98,6 +109,12 @@ public sealed class DemoRunner(
             (final, delivered) = (issued, delivered + sent);
         }
         else NextForms();
+        if (afterNotice.Count > 0)
+        {
+            var lastLate = afterNotice.GetValueOrDefault(last.ToString());
+            log.WriteLine($"有 {afterNotice.Values.Sum(u => u.Count)} 份报表在其月份的月通报印发之后才到：台账（status）登记了它们，各期通报则按印发时的情况统计，所以两者的报送数字不同" +
+                (lastLate is null ? "。" : $"。下面{last.ToChinese()}的台账就多了 {lastLate.Count} 份（{string.Join("、", lastLate)}），它们在第{notice?.Record.IssueNo}期月通报中为未报。"));
+        }
         log.WriteLine($"月通报 {notices} 期、季督办 {quarters} 期，在 {paths.Briefings}。" +
             (notice is null ? "" : $"最后一期月通报：{notice.Path}（{notice.Document.PageCount} 页）") +
             (quarter is null ? "" : $"；季督办：{quarter.SummaryPath}，督办事项 {quarter.Figures.Items.Count} 项，督办单 {quarter.Slips.Count} 份") + "。");

@@ -45,7 +45,7 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 5012, EventName = "UnknownJob", Level = LogLevel.Warning, Message = "The job store fired '{Job}', which this worker does not have; ignored (it is removed at the next start)")]
     public static partial void UnknownJob(ILogger logger, string job);
 
-    [LoggerMessage(EventId = 5013, EventName = "JobRefused", Level = LogLevel.Warning, Message = "Job {Job} {Period} refused: its period opens at {OpensAt:O}. {Reason}")]
+    [LoggerMessage(EventId = 5015, EventName = "JobRefused", Level = LogLevel.Warning, Message = "Job {Job} {Period} refused: its period opens at {OpensAt:O}. {Reason}")]
     public static partial void Refused(ILogger logger, string job, string period, DateTimeOffset opensAt, string reason);
 
     [LoggerMessage(EventId = 5014, EventName = "JobWaitsForPeriod", Level = LogLevel.Information, Message = "Job {Job} {Period} runs again at {RunAt:yyyy-MM-dd HH:mm}, once its period is open")]
