@@ -8,6 +8,7 @@ using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Scheduling;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Cli;
 
@@ -51,6 +52,7 @@ public static class CommandLine
             builder = WorkerHost.CreateBuilder(args, quietConsole: false);
             builder.AddSchedulerService();
             builder.Services.AddSystemd();
+            builder.AddTelemetryExport();
             await WorkerHost.Build(builder).RunAsync();
             return 0;
         }
