@@ -21,12 +21,13 @@ public static class TelemetryServices
     internal static readonly string[] Meters = [WorkerTelemetry.Name, MailKit.Telemetry.SmtpClient.MeterName, MailKit.Telemetry.ImapClient.MeterName, MailKit.Telemetry.Socket.MeterName, "Npgsql", "System.Runtime"];
 
     /// <summary>
-    /// For the service and the commands alike: the Telemetry settings (checked at start). Exporting is
-    /// <see cref="AddTelemetryExport"/>'s, for the service only.
+    /// For the service and the commands alike: the Telemetry settings (checked at start) and the console log
+    /// formats. Exporting is <see cref="AddTelemetryExport"/>'s, for the service only.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSettings<TelemetryOptions>(TelemetryOptions.SectionName);
+        builder.AddConsoleLogFormats();
         return builder;
     }
 
