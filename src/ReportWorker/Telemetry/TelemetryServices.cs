@@ -6,6 +6,7 @@ using OpenTelemetry.Metrics;
 using OpenTelemetry.Resources;
 using OpenTelemetry.Trace;
 using ReportWorker.Hosting;
+using ReportWorker.Scheduling;
 
 namespace ReportWorker.Telemetry;
 
@@ -21,13 +22,16 @@ public static class TelemetryServices
     internal static readonly string[] Meters = [WorkerTelemetry.Name, MailKit.Telemetry.SmtpClient.MeterName, MailKit.Telemetry.ImapClient.MeterName, MailKit.Telemetry.Socket.MeterName, "Npgsql", "System.Runtime"];
 
     /// <summary>
-    /// For the service and the commands alike: the Telemetry settings (checked at start) and the console log
-    /// formats. Exporting is <see cref="AddTelemetryExport"/>'s, for the service only.
+    /// For the service and the commands alike: the Telemetry settings (checked at start), the console log formats
+    /// and the systemd status line. Exporting is <see cref="AddTelemetryExport"/>'s, for the service only.
     /// </summary>
     public static IHostApplicationBuilder AddTelemetry(this IHostApplicationBuilder builder)
     {
         builder.Services.AddSettings<TelemetryOptions>(TelemetryOptions.SectionName);
         builder.AddConsoleLogFormats();
+        builder.Services.AddSingleton<SystemdStatus>();
+        builder.Services.AddSingleton<IJobRunObserver>(sp => sp.GetRequiredService<SystemdStatus>());
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<SystemdStatus>());
         return builder;
     }
 
