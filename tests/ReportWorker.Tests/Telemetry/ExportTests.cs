@@ -27,7 +27,7 @@ public sealed class ExportTests : IDisposable
         try { Directory.Delete(_root, recursive: true); } catch (IOException) { }
     }
 
-    /// <summary>The service's builder as <c>RunServiceAsync</c> makes it, with <paramref name="settings"/> on top.</summary>
+    /// <summary>The service's builder as <c>RunServiceAsync</c> makes it (built with the same settings check), with <paramref name="settings"/> on top.</summary>
     private HostApplicationBuilder ServiceBuilder(Dictionary<string, string?> settings)
     {
         var builder = WorkerHost.CreateBuilder([], quietConsole: true);
@@ -43,7 +43,7 @@ public sealed class ExportTests : IDisposable
         var builder = ServiceBuilder([]);
 
         Assert.DoesNotContain(builder.Services, d => d.ServiceType.Namespace?.StartsWith("OpenTelemetry", StringComparison.Ordinal) == true);
-        using var host = builder.Build();
+        using var host = WorkerHost.Build(builder);
         Assert.Null(host.Services.GetService<TracerProvider>());
         Assert.Null(host.Services.GetService<MeterProvider>());
     }
@@ -53,7 +53,7 @@ public sealed class ExportTests : IDisposable
     {
         var builder = ServiceBuilder(new() { [TelemetryServices.EnvironmentEndpoint] = "http://127.0.0.1:4317" });
 
-        using var host = builder.Build();
+        using var host = WorkerHost.Build(builder);
 
         Assert.NotNull(host.Services.GetService<TracerProvider>());
         Assert.NotNull(host.Services.GetService<MeterProvider>());
@@ -77,7 +77,7 @@ public sealed class ExportTests : IDisposable
             ["Telemetry:Otlp:Protocol"] = "HttpProtobuf",
             ["Telemetry:InstanceId"] = "test-node-1",
         });
-        using (var host = builder.Build())
+        using (var host = WorkerHost.Build(builder))
         {
             host.Services.GetRequiredService<SchemaMigrator>().Migrate();
             await host.StartAsync(TestContext.Current.CancellationToken);
