@@ -3,6 +3,7 @@ using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Assessment;
 
@@ -61,7 +62,7 @@ public sealed class AssessmentNotice(AssessmentResult result, AssessmentTexts te
             ]).ToArray()) { FontSize = 10.5f });
         doc.Add(new Paragraph("注：“—”表示该单位没有相应事项，该指标不计分，其余指标得分按满分100分折算；各单位的扣分事项及依据见各自的考核反馈单。"));
         doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发"));
-        return doc.Render();
+        return WorkerTelemetry.Render("assessment-notice", doc.Render);
     }
 
     // What the year's deductions add up to, across units: the problems the ledger shows.

@@ -2,6 +2,7 @@ using ReportWorker.Documents.Components;
 using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Assessment;
 
@@ -35,7 +36,7 @@ public sealed class FeedbackSlip(UnitResult unit, AssessmentResult result, Asses
         doc.Add(new Table([2.2f, 1f, 1.2f, 7f], [[new Cell("项目", TextAlign.Center), new Cell("分值", TextAlign.Center), new Cell("得分", TextAlign.Center), new Cell("情况及依据", TextAlign.Center)]], rows) { FontSize = 11 });
         if (draft) doc.Add(new Paragraph(texts.Objection));
         doc.Add(signature);
-        return doc.Render();
+        return WorkerTelemetry.Render("feedback-slip", doc.Render);
     }
 
     private static void Office(List<IReadOnlyList<Cell>> rows, string name, double cap, PointsWithReasons points)

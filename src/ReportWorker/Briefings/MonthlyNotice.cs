@@ -5,6 +5,7 @@ using ReportWorker.Documents.Fonts;
 using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Ledger;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Briefings;
 
@@ -36,7 +37,7 @@ public sealed class MonthlyNotice(MonthlyFigures figures, MonthlyNoticeTexts tex
         doc.Add(new AttachmentNote(texts.AttachmentTitle)).Add(signature);
         ComposeAttachment(doc);
         doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发"));
-        return doc.Render();
+        return WorkerTelemetry.Render("monthly-notice", doc.Render);
     }
 
     private void ComposeOverall(Document doc) => doc.Add(new Heading(1, "一、总体情况")).Add(new Paragraph(texts.Overall));

@@ -6,6 +6,7 @@ using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Registry;
 using ReportWorker.Periods;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Briefings;
 
@@ -81,7 +82,7 @@ public sealed class QuarterlyNotice(QuarterFigures figures, QuarterlyTexts texts
         doc.Add(new Heading(1, items.Count > 0 ? "四、下步工作安排" : "三、下步工作安排"));
         foreach (var p in texts.Requirements) doc.Add(new Paragraph(p));
         doc.Add(new ClosingBlock(texts.CopyTo, texts.Issuer, $"{texts.Date}印发") { ReportTo = texts.ReportTo });
-        return doc.Render();
+        return WorkerTelemetry.Render("quarterly-notice", doc.Render);
     }
 
     private static string WithDeadline(SupervisionItem i) =>

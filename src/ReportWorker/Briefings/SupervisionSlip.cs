@@ -4,6 +4,7 @@ using ReportWorker.Documents.Rendering;
 using ReportWorker.Documents.Text;
 using ReportWorker.Periods;
 using ReportWorker.Registry;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Briefings;
 
@@ -44,7 +45,7 @@ public sealed class SupervisionSlip(Unit unit, int seq, IReadOnlyList<Supervisio
         // How and by when to answer: one paragraph for the whole slip, by the latest rectification deadline.
         doc.Add(new Spacer()).Add(new Paragraph(texts.Requirement(items.Max(i => i.RectifyBy))));
         doc.Add(signature);
-        return doc.Render();
+        return WorkerTelemetry.Render("supervision-slip", doc.Render);
     }
 
     private static string Ordinal(int n) => n <= 10 ? "一二三四五六七八九十"[n - 1].ToString()

@@ -9,6 +9,7 @@ using ReportWorker.Hosting;
 using ReportWorker.Ledger;
 using ReportWorker.Registry;
 using ReportWorker.Scheduling;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Cli;
 
@@ -61,6 +62,7 @@ public static class CommandLine
             builder = WorkerHost.CreateBuilder(args, quietConsole: false);
             builder.AddSchedulerService();
             builder.Services.AddSystemd();
+            builder.AddTelemetryExport();
             await WorkerHost.Build(builder).RunAsync();
             return 0;
         }

@@ -3,6 +3,7 @@ using System.Net.Sockets;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using ReportWorker.Intake;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Delivery;
 
@@ -31,6 +32,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             // The alert rides on this run's connection when the server is up; otherwise it waits like any message.
             if (alerts.QueueIfNeeded() > 0 && run.Down is null)
                 foreach (var message in outbox.Due(withMime: false).Where(m => m.Kind == MessageKinds.Alert)) await SendAsync(run, message);
+            WorkerTelemetry.MessagesDelivered(run.Sent, run.Retried, run.Failed);
             return new DeliveryResult(run.Sent, run.Retried, run.Failed) { Unconfirmed = run.Unconfirmed };
         }
         finally { _oneRunAtATime.Release(); }
@@ -88,6 +90,7 @@ public sealed class OutboxSender(OutboxStore outbox, IMailTransport transport, I
             Postpone(run, message, run.Down.Message, serverDown: true);
             return;
         }
+        using var activity = WorkerTelemetry.StartSend(message.Kind, message.Id);
         await rate.WaitTurnAsync(run.Ct);
         try { await run.Session.EnsureConnectedAsync(run.Ct); }
         catch (MailServerUnavailableException ex)

@@ -33,6 +33,7 @@ public static class WorkerHost
         // Commands print their own results; the console log only carries errors for them.
         if (quietConsole) builder.Logging.AddFilter<Microsoft.Extensions.Logging.Console.ConsoleLoggerProvider>(null, LogLevel.Error);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(60));
+        Telemetry.TelemetryServices.AddTelemetry(builder);
         builder.AddReportWorker();
         return builder;
     }

@@ -10,6 +10,7 @@ using ReportWorker.Registry;
 using ReportWorker.Spreadsheets;
 using ReportWorker.Storage;
 using ReportWorker.Periods;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Intake;
 
@@ -41,6 +42,7 @@ public sealed class IntakeService(
     /// </summary>
     public PreparedFile Prepare(IncomingFile file)
     {
+        using var activity = WorkerTelemetry.StartIntakeFile(file.Source);
         var sha = Hashing.Sha256OfFile(file.Path);
         if (received.FindUnfinished(file.Source, file.SourceRef, sha) is { } earlier)
             return new PreparedFile(file, sha, 0, "", default, null, earlier);
@@ -88,6 +90,7 @@ public sealed class IntakeService(
 
         if (check.Accepted) IntakeLog.Accepted(logger, file.OriginalName, check.Unit!.Code, check.Month!.Value.ToString(), check.Entries.Count, check.Warnings.Count);
         else IntakeLog.Rejected(logger, file.OriginalName, outcome, check.Errors.Count, check.Errors[0].ToString());
+        WorkerTelemetry.FileTakenIn(file.Source, check.Accepted, duplicate: first is not null);
         return new IntakeOutcome(id, outcome, check.Unit?.Code, check.Month?.ToString(), check.Errors, check.Warnings, Resumed: false) { FileName = file.OriginalName };
     }
 

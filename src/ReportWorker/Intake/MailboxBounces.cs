@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using MimeKit;
 using ReportWorker.Delivery;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Intake;
 
@@ -39,6 +40,7 @@ public sealed class MailboxBounces(IBounceRecorder recorder, IOptions<MailOption
             MailboxLog.BounceWithoutMessageId(logger, reportId, string.Join(",", report.Failures.Select(f => f.Address)));
             return;
         }
+        WorkerTelemetry.MessagesBounced(recorded.Count(r => r.Outcome == BounceOutcome.Recorded));
         foreach (var (r, outcome) in recorded)
         {
             if (outcome == BounceOutcome.UnknownMessage) MailboxLog.BounceForeign(logger, reportId, report.MessageId, r.Address);

@@ -1,5 +1,7 @@
+using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using ReportWorker.Periods;
+using ReportWorker.Telemetry;
 
 namespace ReportWorker.Scheduling;
 
@@ -12,9 +14,26 @@ public sealed record JobOutcome(string Job, JobPeriod Period, bool Succeeded, st
 /// (a form, a reminder, a briefing version is queued once), so running a period again never sends
 /// anything twice.
 /// </summary>
-public sealed class JobRunner(JobRunStore runs, ILogger<JobRunner> logger)
+public sealed class JobRunner(JobRunStore runs, IEnumerable<IJobRunObserver> observers, ILogger<JobRunner> logger)
 {
     public async Task<JobOutcome> RunAsync(IScheduledJob job, JobPeriod period, DateTimeOffset? occurrence, string startedBy, bool force, CancellationToken ct)
+    {
+        using var activity = WorkerTelemetry.StartJob(job.Name, period.Value);
+        var started = Stopwatch.GetTimestamp();
+        foreach (var observer in observers) observer.Started(job, period);
+        JobOutcome? outcome = null;
+        try { return outcome = await RunOnceAsync(job, period, occurrence, startedBy, force, ct); }
+        // What escapes a run (its record could not be written) failed it; only a stop leaves no outcome.
+        catch (Exception ex) when (!ct.IsCancellationRequested) { outcome = new JobOutcome(job.Name, period, false, ex.Message); throw; }
+        finally
+        {
+            var result = outcome switch { null => "cancelled", { Succeeded: true } => "succeeded", { Refusal: not null } => "refused", _ => "failed" };
+            WorkerTelemetry.JobRan(activity, job.Name, result, Stopwatch.GetElapsedTime(started), outcome?.Summary);
+            foreach (var observer in observers) observer.Finished(job, period, outcome);
+        }
+    }
+
+    private async Task<JobOutcome> RunOnceAsync(IScheduledJob job, JobPeriod period, DateTimeOffset? occurrence, string startedBy, bool force, CancellationToken ct)
     {
         var periodic = job.Period != FirePeriod.None;
         var runId = periodic ? runs.Start(job.Name, period, occurrence, startedBy) : 0;
