@@ -28,13 +28,13 @@ internal sealed class SettingsStartupReport(ConfigurationReview review, ILogger<
 
 internal static partial class HostingLog
 {
-    [LoggerMessage(EventId = 9001, EventName = "SettingsInUse", Level = LogLevel.Information, Message = "{Where}")]
+    [LoggerMessage(EventId = 9101, EventName = "SettingsInUse", Level = LogLevel.Information, Message = "{Where}")]
     public static partial void SettingsInUse(ILogger logger, string where);
 
-    [LoggerMessage(EventId = 9002, EventName = "SettingsWarning", Level = LogLevel.Warning, Message = "设置提醒：{Warning}")]
+    [LoggerMessage(EventId = 9102, EventName = "SettingsWarning", Level = LogLevel.Warning, Message = "设置提醒：{Warning}")]
     public static partial void SettingsWarning(ILogger logger, string warning);
 
-    [LoggerMessage(EventId = 9003, EventName = "SettingsFromEnvironment", Level = LogLevel.Warning,
+    [LoggerMessage(EventId = 9103, EventName = "SettingsFromEnvironment", Level = LogLevel.Warning,
         Message = "以下设置只来自服务的环境变量：{Keys}。在终端里运行的命令看不到它们，可能读写另一个台账。请把它们写入 {Folder} 中的 appsettings.json（密码写入 secrets.json）。")]
     public static partial void SettingsFromEnvironment(ILogger logger, string keys, string folder);
 }
