@@ -17,7 +17,7 @@ internal static class BackupCommand
             try
             {
                 var bytes = sp.GetRequiredService<LedgerBackup>().WriteTo(destination);
-                Console.WriteLine($"已备份台账到 {destination}（{bytes / 1024.0 / 1024.0:0.0} MB）。收到的报表原件等文件在数据目录中，请一并备份（见 README“备份与恢复”）。");
+                Console.WriteLine($"已备份台账到 {destination}（{bytes / 1024.0 / 1024.0:0.0} MB）。收到的报表原件等文件在数据目录 {Path.GetDirectoryName(sp.GetRequiredService<ReportWorker.Storage.DataPaths>().DatabaseFile)} 中，请一并备份（见 README 的 Deploying on a server 一节）。");
                 return Task.FromResult(0);
             }
             catch (LedgerBackupException ex) { throw new CommandException(ex.Message); }

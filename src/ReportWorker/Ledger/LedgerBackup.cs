@@ -12,7 +12,7 @@ public sealed class LedgerBackup(LedgerDatabase database)
     /// <summary>Writes the copy to <paramref name="destination"/> (a new file) and returns its size in bytes.</summary>
     public long WriteTo(string destination)
     {
-        if (database.IsPostgres) throw new LedgerBackupException("台账在 PostgreSQL 上，请用 pg_dump 备份（见 README“备份与恢复”），本命令只备份 SQLite 台账。");
+        if (database.IsPostgres) throw new LedgerBackupException("台账在 PostgreSQL 上，请用 pg_dump 备份（见 README 的 Deploying on a server 一节），本命令只备份 SQLite 台账。");
         if (File.Exists(destination)) throw new LedgerBackupException($"备份文件 {destination} 已存在，为免覆盖旧备份，请换一个文件名。");
         var temporary = destination + ".part";
         using (var source = (SqliteConnection)database.Open())

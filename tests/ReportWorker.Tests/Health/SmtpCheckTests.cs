@@ -35,6 +35,17 @@ public sealed class SmtpCheckTests
         var line = await Run(world);
 
         Assert.Equal(HealthStatus.Degraded, line.Status);
-        Assert.Equal($"未设置邮件服务器（Mail:Smtp:Host 为空）：邮件只写入取件文件夹 {world.Paths.Outbox}，不会真正发出。", line.Facts);
+        Assert.Equal($"未设置邮件服务器（Mail:Smtp:Host 为空）：邮件只写入取件文件夹 {world.Paths.Outbox}，不会真正发出。若有意如此，设置 Mail:WriteToPickupFolder 为 true。", line.Facts);
+    }
+
+    [Fact]
+    public async Task A_pickup_folder_chosen_on_purpose_is_well()
+    {
+        using var world = new TestWorld(new Dictionary<string, string?> { ["Mail:WriteToPickupFolder"] = "true" });
+
+        var line = await Run(world);
+
+        Assert.Equal(HealthStatus.Healthy, line.Status);
+        Assert.Contains("Mail:WriteToPickupFolder", line.Facts);
     }
 }
