@@ -17,7 +17,7 @@ namespace ReportWorker.Telemetry;
 /// notifier is enabled); otherwise every call returns at once.
 /// </summary>
 internal sealed partial class SystemdStatus(IEnumerable<ISystemdNotifier> notifiers, JobCatalog jobs, SchedulePlanner planner,
-    IOptions<ScheduleOptions> schedule, ReportingCalendar calendar, ILogger<SystemdStatus> logger) : IJobRunObserver, IHostedLifecycleService
+    IOptions<ScheduleOptions> schedule, ReportingCalendar calendar, Delivery.OutboxStore outbox, ILogger<SystemdStatus> logger) : IJobRunObserver, IHostedLifecycleService
 {
     private const int MaxErrorLength = 160;
     private readonly ISystemdNotifier? _notifier = notifiers.LastOrDefault(n => n.IsEnabled);
@@ -76,8 +76,21 @@ internal sealed partial class SystemdStatus(IEnumerable<ISystemdNotifier> notifi
             _ => $"正在运行：{string.Join("、", _running)}",
         };
         var line = _lastError is null ? doing : $"{doing}；{_lastError}";
+        // An outage fails no job (messages wait), yet it is what the office most needs to see here.
+        if (RelayOutage() is { } relay) line = $"{relay}；{line}";
         try { _notifier!.Notify(new ServiceState($"STATUS={line}")); }
         catch (SocketException ex) { TelemetryLog.StatusNotSent(logger, ex.Message); }
+    }
+
+    private string? RelayOutage()
+    {
+        try
+        {
+            return outbox.RelayStatus() is { } down
+                ? $"邮件服务器无法连接（自 {calendar.ToLocal(down.Since).ToString("MM-dd HH:mm", CultureInfo.InvariantCulture)}，{down.Waiting} 封待发）"
+                : null;
+        }
+        catch (Exception ex) when (ex is System.Data.Common.DbException or InvalidOperationException) { return null; } // the status line never stops a job
     }
 
     private static string Describe(IScheduledJob job, JobPeriod period) => period.Value.Length == 0 ? job.Name : $"{job.Name} {period.Value}";

@@ -53,6 +53,23 @@ public sealed class SystemdStatusTests : IDisposable
         _world.Get<JobRunner>().RunAsync(_world.Get<JobCatalog>()[job], period, null, "schedule", force: false, CancellationToken.None);
 
     [Fact]
+    public async Task A_relay_outage_leads_the_line_until_the_relay_answers_again()
+    {
+        var status = Assert.Single(_world.Get<IEnumerable<IHostedService>>().OfType<IHostedLifecycleService>(), s => s is ReportWorker.Telemetry.SystemdStatus);
+        var outbox = _world.Get<ReportWorker.Delivery.OutboxStore>();
+
+        outbox.RecordRelayDown("Connection refused");
+        await status.StartedAsync(CancellationToken.None);
+        var down = Next();
+        outbox.RecordRelayUp();
+        await status.StartedAsync(CancellationToken.None);
+        var up = Next();
+
+        Assert.StartsWith("STATUS=邮件服务器无法连接（自 04-03 10:00，0 封待发）；空闲", down);
+        Assert.Equal("STATUS=空闲，下一个任务：月通报 4月8日 09:00", up);
+    }
+
+    [Fact]
     public async Task Says_idle_with_the_next_task_running_during_a_job_stopping_and_the_last_error_after_a_failed_run()
     {
         var status = Assert.Single(_world.Get<IEnumerable<IHostedService>>().OfType<IHostedLifecycleService>(), s => s is ReportWorker.Telemetry.SystemdStatus);
