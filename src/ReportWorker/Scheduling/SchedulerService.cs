@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 using Quartz;
 using ReportWorker.Ledger;
 
@@ -10,13 +9,12 @@ namespace ReportWorker.Scheduling;
 /// ledger schema first (Quartz's tables and ours live in the same database), then the configured
 /// schedule into the job store, then the scheduler. Stopping waits for a running job to finish.
 /// </summary>
-internal sealed class SchedulerService(SchemaMigrator migrator, ScheduleInstaller installer, ISchedulerFactory factory, TimeProvider clock, ILogger<SchedulerService> logger) : IHostedService
+internal sealed class SchedulerService(SchemaMigrator migrator, ScheduleInstaller installer, ISchedulerFactory factory) : IHostedService
 {
     private IScheduler? _scheduler;
 
     public async Task StartAsync(CancellationToken ct)
     {
-        if (clock is Calendar.RehearsalClock rehearsal) SchedulingLog.RehearsalClock(logger, clock.GetUtcNow(), rehearsal.Speed);
         migrator.Migrate();
         _scheduler = await factory.GetScheduler(ct);
         await installer.InstallAsync(_scheduler, ct);

@@ -29,9 +29,6 @@ internal static partial class SchedulingLog
     [LoggerMessage(EventId = 5006, EventName = "JobRemoved", Level = LogLevel.Information, Message = "Job {Job} is disabled or no longer configured; removed from the schedule")]
     public static partial void Removed(ILogger logger, string job);
 
-    [LoggerMessage(EventId = 5007, EventName = "RehearsalClock", Level = LogLevel.Warning, Message = "Rehearsal clock in use: simulated time {Now:O}, {Speed}x real time. Never configure Clock:* in production.")]
-    public static partial void RehearsalClock(ILogger logger, DateTimeOffset now, double speed);
-
     [LoggerMessage(EventId = 5010, EventName = "JobWillRetry", Level = LogLevel.Warning, Message = "Job {Job} {Period} failed (attempt {Attempt}); trying again at {At:O}")]
     public static partial void WillRetry(ILogger logger, string job, string period, int attempt, DateTimeOffset at);
 
