@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ReportWorker.Calendar;
@@ -9,19 +8,13 @@ namespace ReportWorker.Calendar;
 /// every service has started, so it never delays the scheduler. Commands build the host without starting
 /// it, so they print their own warnings instead.
 /// </summary>
-internal sealed class CalendarStartupWarning(ReportingCalendar calendar, HolidayCalendarFile file, ILogger<CalendarStartupWarning> logger) : IHostedLifecycleService
+internal sealed class CalendarStartupWarning(ReportingCalendar calendar, HolidayCalendarFile file, ILogger<CalendarStartupWarning> logger) : Hosting.StartedHook
 {
-    public Task StartedAsync(CancellationToken ct)
+    public override Task StartedAsync(CancellationToken ct)
     {
         var coverage = calendar.WorkingDays.Coverage(calendar.Today);
         if (coverage.Expiring)
             CalendarLog.Expiring(logger, file.DataFile, coverage.CoveredThrough?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) ?? "(not even today)", coverage.MissingYear);
         return Task.CompletedTask;
     }
-
-    public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }

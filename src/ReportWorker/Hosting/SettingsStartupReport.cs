@@ -1,4 +1,3 @@
-using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 
 namespace ReportWorker.Hosting;
@@ -8,9 +7,9 @@ namespace ReportWorker.Hosting;
 /// that is probably not what the site meant. Runs once everything has started (the ledger exists then).
 /// Commands print the same through <c>jobs</c>.
 /// </summary>
-internal sealed class SettingsStartupReport(ConfigurationReview review, ILogger<SettingsStartupReport> logger) : IHostedLifecycleService
+internal sealed class SettingsStartupReport(ConfigurationReview review, ILogger<SettingsStartupReport> logger) : StartedHook
 {
-    public Task StartedAsync(CancellationToken ct)
+    public override Task StartedAsync(CancellationToken ct)
     {
         HostingLog.SettingsInUse(logger, review.WhereSettingsAndData());
         foreach (var warning in review.Warnings()) HostingLog.SettingsWarning(logger, warning);
@@ -18,12 +17,6 @@ internal sealed class SettingsStartupReport(ConfigurationReview review, ILogger<
             HostingLog.SettingsFromEnvironment(logger, string.Join("、", env), SiteSettings.Folder() ?? SiteSettings.DefaultFolder);
         return Task.CompletedTask;
     }
-
-    public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 }
 
 internal static partial class HostingLog

@@ -26,7 +26,6 @@ public static class IntakeServices
         services.AddSingleton<ObjectionComposer>();
         services.AddSingleton<ObjectionReplies>();
         services.AddSingleton<SenderCheck>();
-        services.AddHostedService<SenderCheckStartupWarning>();
         // Needs Delivery's IBounceRecorder, which AddDelivery registers.
         services.AddSingleton<MailboxBounces>();
         services.AddSingleton<MailboxIntake>();

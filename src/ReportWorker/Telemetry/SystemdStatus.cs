@@ -17,7 +17,7 @@ namespace ReportWorker.Telemetry;
 /// notifier is enabled); otherwise every call returns at once.
 /// </summary>
 internal sealed partial class SystemdStatus(IEnumerable<ISystemdNotifier> notifiers, JobCatalog jobs, SchedulePlanner planner,
-    IOptions<ScheduleOptions> schedule, ReportingCalendar calendar, Delivery.OutboxStore outbox, ILogger<SystemdStatus> logger) : IJobRunObserver, IHostedLifecycleService
+    IOptions<ScheduleOptions> schedule, ReportingCalendar calendar, Delivery.OutboxStore outbox, ILogger<SystemdStatus> logger) : Hosting.StartedHook, IJobRunObserver
 {
     private const int MaxErrorLength = 160;
     private readonly ISystemdNotifier? _notifier = notifiers.LastOrDefault(n => n.IsEnabled);
@@ -28,22 +28,18 @@ internal sealed partial class SystemdStatus(IEnumerable<ISystemdNotifier> notifi
     private bool _stopping;
 
     // Once every service has started (the calendar read, the scheduler running), and again when stopping begins.
-    public Task StartedAsync(CancellationToken ct)
+    public override Task StartedAsync(CancellationToken ct)
     {
         Update(() => { });
         return Task.CompletedTask;
     }
 
-    public Task StoppingAsync(CancellationToken ct)
+    public override Task StoppingAsync(CancellationToken ct)
     {
         Update(() => _stopping = true);
         return Task.CompletedTask;
     }
 
-    public Task StartingAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StartAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StopAsync(CancellationToken ct) => Task.CompletedTask;
-    public Task StoppedAsync(CancellationToken ct) => Task.CompletedTask;
 
     private void Update(Action change)
     {

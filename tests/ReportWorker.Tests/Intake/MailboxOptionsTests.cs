@@ -120,7 +120,7 @@ public sealed class MailboxOptionsTests
             await service.StartedAsync(CancellationToken.None);
         var jobs = JobsCommands.Render(world.Get<IServiceProvider>());
 
-        Assert.Contains("Intake:Mailbox:AuthServId is empty", Assert.Single(log.Of("SendersNotVerified", LogLevel.Warning)));
+        Assert.Single(log.Of("SettingsWarning", LogLevel.Warning), w => w.Contains("未设置 Intake:Mailbox:AuthServId", StringComparison.Ordinal));
         Assert.Contains("注意：未设置 Intake:Mailbox:AuthServId，收件邮箱中报表的发件人不经核验（SPF/DKIM/DMARC）", jobs);
     }
 
@@ -137,7 +137,7 @@ public sealed class MailboxOptionsTests
         foreach (var service in world.Get<IEnumerable<IHostedService>>().OfType<IHostedLifecycleService>())
             await service.StartedAsync(CancellationToken.None);
 
-        Assert.Empty(log.Of("SendersNotVerified", LogLevel.Warning));
+        Assert.DoesNotContain(log.Of("SettingsWarning", LogLevel.Warning), w => w.Contains("AuthServId", StringComparison.Ordinal));
         Assert.DoesNotContain("AuthServId", JobsCommands.Render(world.Get<IServiceProvider>()));
     }
 
