@@ -46,6 +46,8 @@ public sealed class ConfigurationReview(
         var m = mail.Value;
         if (m.UsesPickupFolder && !m.WriteToPickupFolder)
             warnings.Add($"邮件不会发出：Mail:Smtp:Host 为空，所有邮件只写入 {paths.Outbox}。正式运行请填写 Mail:Smtp:Host；若有意只写文件夹（演示、试运行），请设置 Mail:WriteToPickupFolder 为 true。");
+        if (InsideProgramFolder(paths.Root))
+            warnings.Add($"数据目录 {paths.Root} 在程序目录 {AppContext.BaseDirectory.TrimEnd('/')} 之内：换新版本时整个程序目录可能被替换，台账和收到的报表原件会随之丢失。请在 {SiteSettings.Folder() ?? SiteSettings.DefaultFolder}/appsettings.json 中把 Data:Root 设到程序目录之外（如 /var/lib/reportworker）。");
         var placeholders = PlaceholderSettings().ToArray();
         if (placeholders.Length > 0)
             warnings.Add($"以下设置还是示例地址，邮件会发往不存在的域名：{string.Join("、", placeholders)}。请改成本单位的真实地址。");
@@ -82,6 +84,9 @@ public sealed class ConfigurationReview(
         foreach (var child in children)
             foreach (var leaf in Leaves(child)) yield return leaf;
     }
+
+    private static bool InsideProgramFolder(string folder) =>
+        Path.GetFullPath(folder).StartsWith(Path.GetFullPath(AppContext.BaseDirectory), StringComparison.Ordinal);
 
     private IEnumerable<string> PlaceholderSettings()
     {
