@@ -56,9 +56,19 @@ public static class WorkerHost
         var json = ex.InnerException as JsonException ?? ex.InnerException?.InnerException as JsonException;
         var file = ex.Message.Split('\'') is { Length: >= 3 } parts ? parts[1] : "设置文件";
         if (json?.LineNumber is not { } line)
-            return new SettingsFileException($"设置文件 {file} 无法读取：{ex.InnerException?.Message ?? ex.Message}", ex);
+            return new SettingsFileException(ex.InnerException?.Message is { } said ? $"设置文件 {file} {Explain(said)}" : $"设置文件 {file} 无法读取。", ex);
         return new SettingsFileException(
             $"设置文件 {file} 第 {line + 1} 行第 {json.BytePositionInLine + 1} 个字节附近不是合法的 JSON（常见原因：上一行末尾漏了逗号、最后一项后多了逗号、引号不成对）。", ex);
+    }
+
+    /// <summary>The parser's other complaints, in Chinese: a key written twice, a file that is not one JSON object.</summary>
+    private static string Explain(string said)
+    {
+        if (said.StartsWith("A duplicate key '", StringComparison.Ordinal) && said.Split('\'') is { Length: >= 3 } parts)
+            return $"中 {parts[1]} 写了两次（同一节出现两遍时也会这样）。请合并成一处。";
+        if (said.Contains("Top-level JSON element must be an object", StringComparison.Ordinal))
+            return "的最外层应是一个 JSON 对象 { … }。";
+        return $"无法读取：{said}";
     }
 }
 

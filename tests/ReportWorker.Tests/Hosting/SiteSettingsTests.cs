@@ -129,6 +129,17 @@ public sealed class SiteSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_section_written_twice_is_named()
+    {
+        WriteSettings("""{ "Mail": { "MaxAttempts": 5 }, "Mail": { "MaxAttempts": 6 } }""");
+
+        var (exit, _, error) = WorkerProcess.Run(Folder("wd"), Env(), "jobs");
+
+        Assert.Equal(1, exit);
+        Assert.Contains("Mail:MaxAttempts 写了两次", error);
+    }
+
+    [Fact]
     [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
     public void A_password_is_taken_from_the_site_secrets_file_only_when_other_users_cannot_read_it()
     {
