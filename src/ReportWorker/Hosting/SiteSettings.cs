@@ -42,10 +42,14 @@ public static class SiteSettings
         if (File.Exists(defaultsFile)) files.Add(new SettingsFile(defaultsFile, "默认值"));
         var folder = Folder();
         if (folder is null) return files;
+        // Unreadable must not look like absent: a command run by the wrong user would quietly use the defaults, and another ledger.
+        try { _ = Directory.GetFiles(folder); }
+        catch (UnauthorizedAccessException) { throw Unreadable(folder); }
 
         var settings = Path.Combine(folder, SettingsFileName);
         if (File.Exists(settings))
         {
+            RequireReadable(settings);
             configuration.AddJsonFile(settings, optional: false, reloadOnChange: false);
             files.Add(new SettingsFile(settings, "本机设置"));
         }
@@ -56,6 +60,7 @@ public static class SiteSettings
         if (File.Exists(secrets))
         {
             RefuseIfOthersCanRead(secrets);
+            RequireReadable(secrets);
             configuration.AddJsonFile(secrets, optional: false, reloadOnChange: false);
             files.Add(new SettingsFile(secrets, "密码"));
         }
@@ -66,6 +71,15 @@ public static class SiteSettings
     public static bool IsSecretsFile(string? path) =>
         path is not null && Folder() is { } folder
         && string.Equals(Path.GetFullPath(path), Path.Combine(folder, SecretsFileName), StringComparison.Ordinal);
+
+    private static void RequireReadable(string path)
+    {
+        try { using var _ = File.OpenRead(path); }
+        catch (UnauthorizedAccessException) { throw Unreadable(path); }
+    }
+
+    private static SettingsFileException Unreadable(string path) => new(
+        $"没有权限读取 {path}。设置和台账属于服务账户：请以它的身份运行命令，例如 sudo -u reportworker {CommandName.Value} jobs。");
 
     private static void RefuseIfOthersCanRead(string path)
     {
