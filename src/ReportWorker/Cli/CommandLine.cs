@@ -60,13 +60,22 @@ public static class CommandLine
         try
         {
             builder = WorkerHost.CreateBuilder(args, quietConsole: false);
+            // Before the scheduler and the exporter bind their sections: a typo or a wrong kind is said here, in Chinese.
+            WorkerHost.Check(builder);
             builder.AddSchedulerService();
-            builder.Services.AddSystemd();
             builder.AddTelemetryExport();
-            await WorkerHost.Build(builder).RunAsync();
+            builder.Services.AddSystemd();
+            using var host = builder.Build();
+            // Validated here rather than inside RunAsync, where a failure is logged by the host with its English stack first.
+            await host.Services.GetRequiredService<IAsyncStartupValidator>().ValidateAsync(CancellationToken.None);
+            await host.RunAsync();
             return 0;
         }
         catch (Exception ex) when (ex is SettingsFileException or InvalidSettingsException or OptionsValidationException) { return SettingsFailure(ex, builder?.Configuration); }
+        catch (Exception ex) when (Environment.GetEnvironmentVariable("REPORTWORKER_DEBUG") is null)
+        {
+            return Fail($"服务未能启动（{ex.GetType().Name}）：{ex.Message}。设置环境变量 REPORTWORKER_DEBUG=1 可显示详细堆栈。");
+        }
     }
 
     /// <summary>

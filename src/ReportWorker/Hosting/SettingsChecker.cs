@@ -25,6 +25,7 @@ public static class SettingsChecker
         checker.Roots();
         foreach (var section in sections) checker.Object(configuration.GetSection(section.Path), section.Shape);
         checker.Containers();
+        checker.LogLevels();
         return problems;
     }
 
@@ -49,8 +50,35 @@ public static class SettingsChecker
             if (configuration is not IConfigurationRoot root) return;
             foreach (var file in root.Providers.OfType<JsonConfigurationProvider>())
                 foreach (var key in file.GetChildKeys([], null).Distinct(StringComparer.OrdinalIgnoreCase))
-                    if (!known.Contains(key, StringComparer.OrdinalIgnoreCase))
-                        problems.Add($"{key}（在 {SettingSource.FilePath(file)} 中）不是本程序的设置节{NearestName.Hint(key, known)}可用的设置节：{string.Join("、", known.Except(FrameworkSections))}。");
+                    if (!known.Contains(key, StringComparer.OrdinalIgnoreCase) && !IsOthers(key))
+                        problems.Add($"{key}（在 {SettingSource.FilePath(file)} 中）不是本程序的设置节{(NearestName.Hint(key, known) is { Length: > 0 } hint ? hint : "。")}可用的设置节：{string.Join("、", known.Except(FrameworkSections))}。");
+        }
+
+        /// <summary>The OpenTelemetry SDK's own OTEL_* keys (the collector's token may well sit in secrets.json), and an editor's $schema.</summary>
+        private static bool IsOthers(string key) =>
+            key.StartsWith("OTEL_", StringComparison.OrdinalIgnoreCase) || key == "$schema";
+
+        /// <summary>
+        /// Logging:LogLevel:* and Logging:Console:LogLevel:*: the framework reads them, but a mistyped level
+        /// ("Informational") stops it with an English exception that names no key.
+        /// </summary>
+        public void LogLevels()
+        {
+            foreach (var leaf in Leaves(configuration.GetSection("Logging")))
+            {
+                var parent = leaf.Path.Split(':') is { Length: >= 3 } parts ? parts[^2] : "";
+                if (!parent.Equals("LogLevel", StringComparison.OrdinalIgnoreCase) || leaf.Value is not { Length: > 0 } level) continue;
+                if (!Converts(level, typeof(Microsoft.Extensions.Logging.LogLevel)))
+                    problems.Add(WrongKind(leaf, typeof(Microsoft.Extensions.Logging.LogLevel)));
+            }
+        }
+
+        private static IEnumerable<IConfigurationSection> Leaves(IConfigurationSection section)
+        {
+            var children = section.GetChildren().ToArray();
+            if (children.Length == 0) { yield return section; yield break; }
+            foreach (var child in children)
+                foreach (var leaf in Leaves(child)) yield return leaf;
         }
 
         /// <summary>Sections like Documents that hold only other registered sections (Documents:Fonts, Documents:Signing).</summary>
@@ -90,6 +118,14 @@ public static class SettingsChecker
             {
                 if (hasChildren) problems.Add($"{section.Path}（{Where(section.Path)}）应是一个值，而不是一组设置。");
                 else if (section.Value is { Length: > 0 } text && !Converts(text, t)) problems.Add(WrongKind(section, t));
+                // An empty Environment= line or "Port": "": the binder cannot make a number of nothing, and says so in English.
+                else if (section.Value is "" && t != typeof(string) && Nullable.GetUnderlyingType(type) is null) problems.Add(Empty(section, t));
+                return;
+            }
+            // "Smtp": "smtp.x.cn" where a group belongs: the binder ignores the value without a word.
+            if (section.Value is { Length: > 0 } single)
+            {
+                problems.Add($"{section.Path} 的值“{single}”（{Where(section.Path)}）应是一组设置（JSON 中的 {{ … }} 或 [ … ]），而不是一个值。");
                 return;
             }
             if (ItemType(t, out var keyed, out var item))
@@ -117,19 +153,21 @@ public static class SettingsChecker
             problems.Add($"{key.Path}（{Where(key.Path)}）不是已知的设置{hint}{list}");
         }
 
-        private string WrongKind(IConfigurationSection section, Type t)
-        {
-            var head = $"{section.Path} 的值“{section.Value}”（{Where(section.Path)}）";
-            if (t.IsEnum) return $"{head}不是可选值之一，可选：{string.Join("、", Enum.GetNames(t))}。";
-            var kind = t == typeof(bool) ? "true 或 false"
-                : t == typeof(int) || t == typeof(long) || t == typeof(short) ? "整数"
-                : t == typeof(double) || t == typeof(float) || t == typeof(decimal) ? "数字"
-                : t == typeof(TimeSpan) ? "时长，如 00:30:00"
-                : t == typeof(DateTimeOffset) ? "日期时间，如 2025-03-24T20:00:00+08:00"
-                : t == typeof(TimeOnly) ? "时刻，如 17:00"
-                : t.Name;
-            return $"{head}应为{kind}。";
-        }
+        private string WrongKind(IConfigurationSection section, Type t) =>
+            $"{section.Path} 的值“{section.Value}”（{Where(section.Path)}）{(t.IsEnum ? "不是可选值之一" : "不对")}，应为{Expected(t)}。";
+
+        private string Empty(IConfigurationSection section, Type t) =>
+            $"{section.Path}（{Where(section.Path)}）不能留空，应为{Expected(t)}。";
+
+        private static string Expected(Type t) =>
+            t.IsEnum ? $"以下之一：{string.Join("、", Enum.GetNames(t))}"
+            : t == typeof(bool) ? " true 或 false"
+            : t == typeof(int) || t == typeof(long) || t == typeof(short) ? "整数"
+            : t == typeof(double) || t == typeof(float) || t == typeof(decimal) ? "数字"
+            : t == typeof(TimeSpan) ? "时长，如 00:30:00"
+            : t == typeof(DateTimeOffset) ? "日期时间，如 2025-03-24T20:00:00+08:00"
+            : t == typeof(TimeOnly) ? "时刻，如 17:00"
+            : t.Name;
 
         private string Where(string key) => SettingSource.Of(configuration, key) is { } source ? $"来自 {source}" : "来源不明";
 
@@ -168,7 +206,13 @@ public static class SettingsChecker
     private static bool Converts(string text, Type t)
     {
         if (t == typeof(string)) return true;
-        if (t.IsEnum) return !char.IsDigit(text.TrimStart('-')[0]) && Enum.TryParse(t, text, ignoreCase: true, out _);
+        if (t.IsEnum)
+        {
+            // By name only, as the README lists them: a number would bind to whatever value it happens to be, even an undefined one.
+            var name = text.Trim();
+            return name.Length > 0 && !char.IsDigit(name[0]) && name[0] is not ('-' or '+')
+                && Enum.TryParse(t, name, ignoreCase: true, out var value) && Enum.IsDefined(t, value!);
+        }
         try { TypeDescriptor.GetConverter(t).ConvertFromInvariantString(text); return true; }
         catch (Exception ex) when (ex is FormatException or ArgumentException or NotSupportedException || ex.InnerException is FormatException or OverflowException) { return false; }
     }

@@ -11,11 +11,14 @@ public static class WorkerHost
 {
     public static HostApplicationBuilder CreateBuilder(string[] args, bool quietConsole)
     {
-        // Run from the repository root, appsettings.json there holds the defaults; run from anywhere
-        // else (a published folder, a service unit), the copy beside the binary does. The site's own
-        // settings come after them, from outside the install folder (SiteSettings).
-        var contentRoot = File.Exists(Path.Combine(Directory.GetCurrentDirectory(), "appsettings.json"))
-            ? Directory.GetCurrentDirectory()
+        // Run from a clone's root (dotnet run), appsettings.json there holds the defaults; run from anywhere
+        // else (a published folder, a service unit, /etc/reportworker itself), the copy beside the binary
+        // does. Only a clone counts: an appsettings.json that merely happens to be in the working directory
+        // (the site folder's own) must not replace the defaults or move the data folder. The site's own
+        // settings come after the defaults, from outside the install folder (SiteSettings).
+        var here = Directory.GetCurrentDirectory();
+        var contentRoot = File.Exists(Path.Combine(here, "appsettings.json")) && File.Exists(Path.Combine(here, "ReportWorker.sln"))
+            ? here
             : AppContext.BaseDirectory;
         HostApplicationBuilder builder;
         IReadOnlyList<SettingsFile> files;
@@ -44,10 +47,16 @@ public static class WorkerHost
     /// </summary>
     public static IHost Build(HostApplicationBuilder builder)
     {
+        Check(builder);
+        return builder.Build();
+    }
+
+    /// <summary>The settings as written, against every section the features declared; before anything binds them.</summary>
+    public static void Check(HostApplicationBuilder builder)
+    {
         var sections = builder.Services.Where(d => d.ServiceType == typeof(SettingsSection))
             .Select(d => (SettingsSection)d.ImplementationInstance!).ToArray();
         SettingsChecker.ThrowIfInvalid(builder.Configuration, sections);
-        return builder.Build();
     }
 
     /// <summary>A JSON syntax error, said with its file and line (the framework says only "failed to load").</summary>

@@ -38,6 +38,9 @@ public static class SchedulingServices
         // checked here, with the same rules the container applies to them.
         var schedule = Settings.BindValidated<ScheduleOptions>(builder.Configuration, ScheduleOptions.SectionName);
         var data = Settings.BindValidated<DataOptions>(builder.Configuration, DataOptions.SectionName);
+        // Quartz parses the connection string now; a bad one is said as the container would say it, not as Npgsql's ArgumentException.
+        if (new DatabaseSettingsValidator(builder.Configuration).Validate(null, data) is { Failed: true } database)
+            throw new OptionsValidationException(DataOptions.SectionName, typeof(DataOptions), database.Failures);
         var postgres = data.Provider == DatabaseProvider.Postgres;
         var sqliteFile = DataPaths.DatabaseFileFor(data, builder.Environment.ContentRootPath);
 

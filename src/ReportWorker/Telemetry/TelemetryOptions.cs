@@ -20,7 +20,7 @@ public sealed class TelemetryOptions
 public sealed class TelemetryOtlpOptions
 {
     /// <summary>The collector's base address, e.g. http://127.0.0.1:4317 (gRPC) or http://127.0.0.1:4318 (HTTP; /v1/traces etc. are added). Empty = off.</summary>
-    [RegularExpression(@"^(https?://\S+)?$", ErrorMessage = "Telemetry:Otlp:Endpoint 应为空（不导出）或以 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:4317。")]
+    [RegularExpression(@"^(https?://(\[[0-9A-Fa-f:.]+\]|[^\s/:\[\]]+)(:[0-9]{1,5})?(/\S*)?)?$", ErrorMessage = "Telemetry:Otlp:Endpoint 应为空（不导出）或以 http:// 或 https:// 开头的地址，例如 http://127.0.0.1:4317。")]
     public string Endpoint { get; set; } = "";
 
     /// <summary>Grpc (port 4317 by convention) or HttpProtobuf (4318).</summary>

@@ -56,14 +56,42 @@ public sealed class SettingsCheckerTests
 
     [Theory]
     [InlineData("Part:DueDay", "five", "应为整数")]
-    [InlineData("Part:Enabled", "yes", "应为true 或 false")]
-    [InlineData("Part:Day", "Funday", "可选：Sunday、Monday")]
-    [InlineData("Part:Day", "3", "可选：")]
+    [InlineData("Part:Enabled", "yes", "应为 true 或 false")]
+    [InlineData("Part:Day", "Funday", "以下之一：Sunday、Monday")]
+    [InlineData("Part:Day", "3", "以下之一：")]
+    [InlineData("Part:Day", "-", "以下之一：")]
+    [InlineData("Part:Day", " 99", "以下之一：")]
+    [InlineData("Part:DueDay", "", "不能留空，应为整数")]
     public void A_value_of_the_wrong_kind_says_what_is_expected(string key, string value, string expected)
     {
         var problem = Assert.Single(Check((key, value)));
         Assert.Contains(key, problem);
         Assert.Contains(expected, problem);
+    }
+
+    [Fact]
+    public void A_single_value_where_a_group_belongs_is_caught()
+    {
+        var problem = Assert.Single(Check(("Part:Items", "a@b.cn")));
+        Assert.Contains("应是一组设置", problem);
+    }
+
+    [Fact]
+    public void The_open_telemetry_sdks_own_keys_and_a_schema_are_not_ours_to_judge_but_log_levels_are()
+    {
+        var file = Path.Combine(Directory.CreateTempSubdirectory("rw-checker-").FullName, "appsettings.json");
+        File.WriteAllText(file, """{ "$schema": "x", "OTEL_EXPORTER_OTLP_HEADERS": "k=v", "Mial": {}, "Logging": { "LogLevel": { "Default": "Informational", "Quartz": "Warning" } } }""");
+        var configuration = new ConfigurationBuilder().AddJsonFile(file).Build();
+
+        var problems = SettingsChecker.Check(configuration, Sections);
+        Directory.Delete(Path.GetDirectoryName(file)!, recursive: true);
+
+        Assert.Equal(2, problems.Count);
+        Assert.StartsWith("Mial（在 ", problems[0]); // a root key a settings file should not have: the file's other keys are fine
+        var problem = problems[1];
+
+        Assert.StartsWith("Logging:LogLevel:Default 的值“Informational”", problem);
+        Assert.Contains("Information", problem);
     }
 
     [Fact]
