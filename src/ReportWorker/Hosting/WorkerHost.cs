@@ -25,7 +25,9 @@ public static class WorkerHost
         try
         {
             builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = args, ContentRootPath = contentRoot });
-            files = SiteSettings.Add(builder.Configuration, Path.Combine(contentRoot, "appsettings.json"));
+            var defaults = Path.Combine(contentRoot, "appsettings.json");
+            files = SiteSettings.Add(builder.Configuration, defaults);
+            SiteLists.ReplaceDefaultsLists(builder.Configuration, defaults, files);
         }
         catch (InvalidDataException ex) { throw Malformed(ex); }
         builder.Configuration.AddUserSecrets(typeof(WorkerHost).Assembly, optional: true);

@@ -129,6 +129,32 @@ public sealed class SiteSettingsTests : IDisposable
     }
 
     [Fact]
+    public void A_list_in_the_site_settings_replaces_the_defaults_list()
+    {
+        // One leader: the defaults' three example leaders must not be merged in behind him by index.
+        WriteSettings($$"""{ "Data": { "Root": "{{Data}}" }, "Briefings": { "Leaders": [ { "Name": "书记", "Email": "shuji@gw.hainan.gov.cn" } ] } }""");
+
+        var (exit, output, _) = WorkerProcess.Run(Folder("wd"), Env(), "jobs");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("Organization:OperatorEmail（gongwei-office@example.gov.cn）", output); // the check itself is on
+        Assert.DoesNotContain("Briefings:Leaders", output);
+    }
+
+    [Fact]
+    public void A_command_typed_in_the_site_folder_still_reads_the_defaults_and_the_same_ledger()
+    {
+        WriteSettings($$"""{ "Data": { "Root": "{{Data}}" } }""");
+
+        var (exit, output, error) = WorkerProcess.Run(Site, Env(), "jobs");
+
+        Assert.True(exit == 0, error);
+        Assert.Contains($"数据目录：{Data}", output);
+        Assert.Contains("appsettings.json（默认值）", output);
+        Assert.DoesNotContain($"{Path.Combine(Site, "appsettings.json")}（默认值）", output);
+    }
+
+    [Fact]
     public void A_section_written_twice_is_named()
     {
         WriteSettings("""{ "Mail": { "MaxAttempts": 5 }, "Mail": { "MaxAttempts": 6 } }""");
