@@ -22,8 +22,11 @@ internal static class ParseErrors
         {
             switch (e.SymbolResult)
             {
-                case OptionResult { Option: var option } result when result.Tokens.Count == 0 && option.Required:
+                case OptionResult { Option: var option } result when result.Tokens.Count == 0 && result.IdentifierToken is null && option.Required:
                     lines.Add($"缺少必填选项 {option.Name}{Described(option.Description)}。");
+                    break;
+                case OptionResult { Option: var option } result when result.Tokens.Count == 0:
+                    lines.Add($"选项 {option.Name} 后面缺少值{Described(option.Description)}。");
                     break;
                 case OptionResult { Option: var option } result:
                     lines.Add($"选项 {option.Name} 的值“{string.Join(" ", result.Tokens.Select(t => t.Value))}”不对{Expected(option.ValueType)}。");
@@ -46,7 +49,8 @@ internal static class ParseErrors
         }
         foreach (var line in lines.Distinct()) error.WriteLine($"错误：{line}");
         error.WriteLine($"用法见：{path} --help");
-        return 1;
+        // A monitor calling `health` with a mistyped option must see a failure, not 注意 (1).
+        return command.Name == "health" ? 2 : 1;
     }
 
     /// <summary>The help System.CommandLine prints, with the headings its zh-Hans resources leave in English.</summary>

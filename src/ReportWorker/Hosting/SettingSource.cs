@@ -46,7 +46,7 @@ public static class SettingSource
 
     /// <summary>How to keep a password out of the settings files, for the messages that refuse one found there.</summary>
     public static string SecretAdvice(string key) =>
-        $"密码不能写在普通设置文件里：请写入 {SiteSettings.DefaultFolder}/{SiteSettings.SecretsFileName}（仅服务账户可读，chmod 640），"
+        $"密码不能写在普通设置文件里：请写入 {Path.Combine(SiteSettings.Folder() ?? SiteSettings.DefaultFolder, SiteSettings.SecretsFileName)}（仅服务账户可读，chmod 640），"
         + $"或环境变量 {key.Replace(":", "__", StringComparison.Ordinal)}，开发机上也可用 dotnet user-secrets set {key} …";
 
     private static bool HasChildren(IConfigurationProvider provider, string key)

@@ -15,7 +15,8 @@ public static partial class SettingsProblems
 
     public static string WithSource(IConfiguration configuration, string problem)
     {
-        if (problem.Contains("（来自 ", StringComparison.Ordinal) || problem.Contains("（在 ", StringComparison.Ordinal)) return problem;
+        // Already says where (a password "写在了" a file names that file; the key's winning source may be another).
+        if (problem.Contains("（来自 ", StringComparison.Ordinal) || problem.Contains("（在 ", StringComparison.Ordinal) || problem.Contains("写在了", StringComparison.Ordinal)) return problem;
         var key = LeadingKey().Match(problem);
         if (!key.Success) return problem;
         var source = SettingSource.Of(configuration, key.Value);

@@ -28,6 +28,8 @@ public static class SiteSettings
         if (!string.IsNullOrWhiteSpace(named))
         {
             var folder = Path.GetFullPath(named);
+            if (File.Exists(folder))
+                throw new SettingsFileException($"环境变量 {FolderVariable} 应指向设置目录，而不是文件 {folder}：请改为 {Path.GetDirectoryName(folder)}。");
             if (!Directory.Exists(folder))
                 throw new SettingsFileException($"环境变量 {FolderVariable} 指向的设置目录 {folder} 不存在。请创建它并放入 {SettingsFileName}，或改正该变量。");
             return folder;
@@ -43,12 +45,16 @@ public static class SiteSettings
         var folder = Folder();
         if (folder is null) return files;
         // Unreadable must not look like absent: a command run by the wrong user would quietly use the defaults, and another ledger.
-        try { _ = Directory.GetFiles(folder); }
+        string[] present;
+        try { present = Directory.GetFiles(folder).Select(Path.GetFileName).ToArray()!; }
         catch (UnauthorizedAccessException) { throw Unreadable(folder); }
+        RefuseIfOthersCanWrite(folder);
 
+        // Present by the folder's listing, not File.Exists: a folder that can be listed but not entered (0744) would say "absent".
         var settings = Path.Combine(folder, SettingsFileName);
-        if (File.Exists(settings))
+        if (present.Contains(SettingsFileName))
         {
+            RefuseIfOthersCanWrite(settings);
             RequireReadable(settings);
             configuration.AddJsonFile(settings, optional: false, reloadOnChange: false);
             files.Add(new SettingsFile(settings, "本机设置"));
@@ -57,7 +63,7 @@ public static class SiteSettings
             throw new SettingsFileException($"设置目录 {folder}（环境变量 {FolderVariable}）中没有 {SettingsFileName}。");
 
         var secrets = Path.Combine(folder, SecretsFileName);
-        if (File.Exists(secrets))
+        if (present.Contains(SecretsFileName))
         {
             RefuseIfOthersCanRead(secrets);
             RequireReadable(secrets);
@@ -80,6 +86,18 @@ public static class SiteSettings
 
     private static SettingsFileException Unreadable(string path) => new(
         $"没有权限读取 {path}。设置和台账属于服务账户：请以它的身份运行命令，例如 sudo -u reportworker {CommandName.Value} jobs。");
+
+    /// <summary>Whoever can change the settings can point Mail:Smtp:Host at their own server and collect the password.</summary>
+    private static void RefuseIfOthersCanWrite(string path)
+    {
+        if (OperatingSystem.IsWindows()) return;
+        UnixFileMode mode;
+        try { mode = File.GetUnixFileMode(path); }
+        catch (UnauthorizedAccessException) { throw Unreadable(path); }
+        if ((mode & UnixFileMode.OtherWrite) != 0)
+            throw new SettingsFileException(
+                $"{path} 其他用户也能修改（权限 {Octal(mode)}）：任何人都能把邮件服务器改成自己的，骗取密码。请执行 chmod o-w {path} 后再启动。");
+    }
 
     private static void RefuseIfOthersCanRead(string path)
     {

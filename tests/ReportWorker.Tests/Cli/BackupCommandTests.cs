@@ -38,4 +38,17 @@ public sealed class BackupCommandTests : IDisposable
         Assert.Equal(1, second.ExitCode);
         Assert.Contains("已存在", second.Error);
     }
+
+    [Fact]
+    public void A_missing_folder_or_a_folder_given_for_the_file_is_said_and_nothing_is_left_behind()
+    {
+        var missing = WorkerProcess.Run(_root, Env, "backup", Path.Combine(_root, "nope", "ledger.db"));
+        var folder = WorkerProcess.Run(_root, Env, "backup", _root);
+
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Contains($"目录 {Path.Combine(_root, "nope")} 不存在", missing.Error);
+        Assert.Equal(1, folder.ExitCode);
+        Assert.Contains($"{_root} 是一个目录", folder.Error);
+        Assert.Empty(Directory.GetFiles(_root, "*.part"));
+    }
 }

@@ -186,6 +186,20 @@ public sealed class SiteSettingsTests : IDisposable
     }
 
     [Fact]
+    [System.Runtime.Versioning.UnsupportedOSPlatform("windows")]
+    public void Settings_other_users_can_change_are_refused()
+    {
+        WriteSettings($$"""{ "Data": { "Root": "{{Data}}" } }""");
+        var file = Path.Combine(Site, "appsettings.json");
+        File.SetUnixFileMode(file, (UnixFileMode)0b110_110_110);
+
+        var (exit, _, error) = WorkerProcess.Run(Folder("wd"), Env(), "jobs");
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"{file} 其他用户也能修改（权限 0666）", error);
+    }
+
+    [Fact]
     public void A_password_in_the_plain_site_settings_is_refused()
     {
         WriteSettings($$"""{ "Data": { "Root": "{{Data}}" }, "Mail": { "Smtp": { "Password": "s3cret" } } }""");
