@@ -61,6 +61,7 @@ public sealed class ConfigurationReview(
             warnings.Add($"{year}年度任务清单还没有导入，本年的报表下发和通报都会被拒绝。请运行 {CommandName.Value} import tasks 清单文件 --year {year}。");
         if (clock is RehearsalClock rehearsal)
             warnings.Add($"正在使用演练时钟（Clock:SimulatedStart）：模拟时间 {calendar.Now:yyyy-MM-dd HH:mm}，{rehearsal.Speed} 倍速。正式运行前请删除 Clock 设置。");
+        warnings.AddRange(EnvironmentTypos());
         if (SenderCheck.NotVerifiedWarning(mailbox.Value) is { } senders) warnings.Add(senders.Replace("注意：", "", StringComparison.Ordinal));
         return warnings;
     }
@@ -76,6 +77,27 @@ public sealed class ConfigurationReview(
                 && SettingSource.Of(configuration, key.Path) is { } source && source.StartsWith("环境变量", StringComparison.Ordinal))
             .Select(key => key.Path.Replace(":", "__", StringComparison.Ordinal))
             .ToArray();
+
+    /// <summary>
+    /// Environment variables meant for us but read by nobody: "Maill__Smtp__Host" (a section that does not exist) or
+    /// "Mail_Smtp_Host" (one underscore). The environment holds everyone's variables, so these are warnings, not errors.
+    /// </summary>
+    private IEnumerable<string> EnvironmentTypos()
+    {
+        var known = sections.Select(s => s.Path.Split(':')[0]).Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
+        foreach (var name in Environment.GetEnvironmentVariables().Keys.OfType<string>().Order(StringComparer.Ordinal))
+        {
+            var doubled = name.IndexOf("__", StringComparison.Ordinal);
+            if (doubled > 0)
+            {
+                var first = name[..doubled];
+                if (!known.Contains(first, StringComparer.OrdinalIgnoreCase) && NearestName.Find(first, known) is { } near)
+                    yield return $"环境变量 {name} 没有被读取：{first} 不是本程序的设置节，是不是 {near}？";
+            }
+            else if (known.FirstOrDefault(k => name.Length > k.Length + 1 && name.StartsWith(k + "_", StringComparison.OrdinalIgnoreCase)) is { } section)
+                yield return $"环境变量 {name} 没有被读取：各级之间要用两个下划线，例如 {section}__{name[(section.Length + 1)..].Replace("_", "__", StringComparison.Ordinal)}。";
+        }
+    }
 
     private static IEnumerable<IConfigurationSection> Leaves(IConfigurationSection section)
     {

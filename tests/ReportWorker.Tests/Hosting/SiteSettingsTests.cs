@@ -155,6 +155,18 @@ public sealed class SiteSettingsTests : IDisposable
     }
 
     [Fact]
+    public void Environment_variables_no_section_reads_are_warned_about()
+    {
+        WriteSettings($$"""{ "Data": { "Root": "{{Data}}" } }""");
+
+        var (exit, output, _) = WorkerProcess.Run(Folder("wd"), Env(("Maill__Smtp__Host", "smtp.x.cn"), ("Mail_Smtp_Port", "25")), "jobs");
+
+        Assert.Equal(0, exit);
+        Assert.Contains("环境变量 Maill__Smtp__Host 没有被读取：Maill 不是本程序的设置节，是不是 Mail？", output);
+        Assert.Contains("环境变量 Mail_Smtp_Port 没有被读取：各级之间要用两个下划线，例如 Mail__Smtp__Port。", output);
+    }
+
+    [Fact]
     public void A_section_written_twice_is_named()
     {
         WriteSettings("""{ "Mail": { "MaxAttempts": 5 }, "Mail": { "MaxAttempts": 6 } }""");
