@@ -166,6 +166,24 @@ public sealed class SiteSettingsTests : IDisposable
         Assert.Contains("环境变量 Mail_Smtp_Port 没有被读取：各级之间要用两个下划线，例如 Mail__Smtp__Port。", output);
     }
 
+    [Theory]
+    [InlineData("Data__Provider", "PostgreSQL", "Data:Provider")]                       // bound by the scheduler before the container exists
+    [InlineData("Schedule__MisfireThresholdSeconds", "60s", "Schedule:MisfireThresholdSeconds")]
+    [InlineData("Mail__MaxAttempts", "500", "Mail:MaxAttempts")]                      // validated by the container
+    [InlineData("Mail__Smtp__Port", "", "Mail:Smtp:Port")]
+    public void The_service_says_a_bad_value_in_chinese_without_a_stack_trace(string variable, string value, string key)
+    {
+        WriteSettings($$"""{ "Data": { "Root": "{{Data}}" } }""");
+
+        var (exit, output, error) = WorkerProcess.Run(Folder("wd"), Env((variable, value)));
+
+        Assert.Equal(1, exit);
+        Assert.Contains(key, error);
+        Assert.Contains("程序未启动", error);
+        Assert.DoesNotContain("Unhandled exception", output + error);
+        Assert.DoesNotContain("   at ", output + error);
+    }
+
     [Fact]
     public void A_section_written_twice_is_named()
     {
