@@ -29,13 +29,13 @@ internal static class ParseErrors
                     lines.Add($"选项 {option.Name} 后面缺少值{Described(option.Description)}。");
                     break;
                 case OptionResult { Option: var option } result:
-                    lines.Add($"选项 {option.Name} 的值“{string.Join(" ", result.Tokens.Select(t => t.Value))}”不对{Expected(option.ValueType)}。");
+                    lines.Add($"选项 {option.Name} 的值“{Given(result)}”不对{Expected(option.ValueType)}。");
                     break;
                 case ArgumentResult { Argument: var argument } result when result.Tokens.Count == 0:
                     lines.Add($"缺少参数 <{argument.Name}>{Described(argument.Description)}。");
                     break;
                 case ArgumentResult { Argument: var argument } result:
-                    lines.Add($"参数 <{argument.Name}> 的值“{string.Join(" ", result.Tokens.Select(t => t.Value))}”不对{Expected(argument.ValueType)}。");
+                    lines.Add($"参数 <{argument.Name}> 的值“{Given(result)}”不对{Expected(argument.ValueType)}。");
                     break;
                 case CommandResult when parse.UnmatchedTokens.Count > 0:
                     break; // the tokens not understood, said above with the nearest name, are the whole story
@@ -71,6 +71,8 @@ internal static class ParseErrors
         for (SymbolResult? r = result; r is CommandResult c; r = c.Parent) names.Insert(0, c.Command is RootCommand ? CommandName.Value : c.Command.Name);
         return string.Join(' ', names);
     }
+
+    private static string Given(SymbolResult result) => string.Join(" ", result.Tokens.Select(t => t.Value));
 
     private static string Described(string? description) => string.IsNullOrEmpty(description) ? "" : $"（{description}）";
 
