@@ -72,7 +72,7 @@ public sealed class ConfigurationReview(
     /// </summary>
     public IReadOnlyList<string> FromEnvironmentOnly() =>
         sections.Where(s => !s.Path.Contains(':', StringComparison.Ordinal))
-            .SelectMany(s => Leaves(configuration.GetSection(s.Path)))
+            .SelectMany(s => configuration.GetSection(s.Path).Leaves())
             .Where(key => !key.Path.EndsWith("Password", StringComparison.OrdinalIgnoreCase)
                 && SettingSource.Of(configuration, key.Path) is { } source && source.StartsWith("环境变量", StringComparison.Ordinal))
             .Select(key => key.Path.Replace(":", "__", StringComparison.Ordinal))
@@ -99,13 +99,6 @@ public sealed class ConfigurationReview(
         }
     }
 
-    private static IEnumerable<IConfigurationSection> Leaves(IConfigurationSection section)
-    {
-        var children = section.GetChildren().ToArray();
-        if (children.Length == 0) { yield return section; yield break; }
-        foreach (var child in children)
-            foreach (var leaf in Leaves(child)) yield return leaf;
-    }
 
     private static bool InsideProgramFolder(string folder) =>
         Path.GetFullPath(folder).StartsWith(Path.GetFullPath(AppContext.BaseDirectory), StringComparison.Ordinal);

@@ -64,7 +64,7 @@ public static class SettingsChecker
         /// </summary>
         public void LogLevels()
         {
-            foreach (var leaf in Leaves(configuration.GetSection("Logging")))
+            foreach (var leaf in configuration.GetSection("Logging").Leaves())
             {
                 var parent = leaf.Path.Split(':') is { Length: >= 3 } parts ? parts[^2] : "";
                 if (!parent.Equals("LogLevel", StringComparison.OrdinalIgnoreCase) || leaf.Value is not { Length: > 0 } level) continue;
@@ -73,13 +73,6 @@ public static class SettingsChecker
             }
         }
 
-        private static IEnumerable<IConfigurationSection> Leaves(IConfigurationSection section)
-        {
-            var children = section.GetChildren().ToArray();
-            if (children.Length == 0) { yield return section; yield break; }
-            foreach (var child in children)
-                foreach (var leaf in Leaves(child)) yield return leaf;
-        }
 
         /// <summary>Sections like Documents that hold only other registered sections (Documents:Fonts, Documents:Signing).</summary>
         public void Containers()
